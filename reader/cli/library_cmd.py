@@ -1,0 +1,56 @@
+"""``reader library``: the essays reader can open, with their Russian passage counts."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.cli.common import add_json_option, add_library_option, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("library", help="list the essays: bundled, your own and --library DIRs")
+    add_library_option(parser)
+    add_json_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.detection import detect
+    from reader.document import load_document
+    from reader.errors import BadInput
+    from reader.library import list_library
+
+    rows = []
+    for entry in list_library(tuple(args.library)):
+        try:
+            document = load_document(entry.path, entry.meta)
+            russian: int | None = len(detect(document.text).russian())
+            problem = None
+        except BadInput as exc:
+            russian, problem = None, exc.message
+        rows.append(
+            {
+                "path": str(entry.path),
+                "origin": entry.origin,
+                "title": entry.meta.title,
+                "title_supplied": entry.meta.title_supplied,
+                "author": entry.meta.author,
+                "year": entry.meta.year,
+                "size": entry.size,
+                "russian_passages": russian,
+                "error": problem,
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        author = row["author"] or "unknown author"
+        year = row["year"] or "n.d."
+        count = "?" if row["russian_passages"] is None else row["russian_passages"]
+        supplied = " [title supplied by the library]" if row["title_supplied"] else ""
+        print(f"{row['title']}{supplied}")
+        print(f"    {author}, {year} · {count} Russian passage(s) · {row['path']}")
+        if row["error"]:
+            print(f"    error: {row['error']}")
+    return 0

@@ -1,0 +1,126 @@
+"""The library: the bundled essays of ``corpus/``, the user's essays directory and any ``--library DIR``.
+
+A folder may hold an ``index.yaml`` mapping file names to metadata::
+
+    socialism-bureaucracy-and-the-market.txt:
+      title: "Socialism, Bureaucracy and the Market – 7"
+      author: null
+      year: null
+      source: "..."
+      title_supplied: false
+
+Essays without an entry get a title from their first line or file name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from reader import paths
+from reader.document import EssayMeta, guess_title
+from reader.errors import BadInput
+
+ESSAY_SUFFIXES = frozenset({".txt", ".text", ".md"})
+INDEX_NAME = "index.yaml"
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One essay in the library. ``origin`` is ``bundled``, ``user`` or ``library`` (a --library DIR)."""
+
+    path: Path
+    meta: EssayMeta
+    origin: str
+    size: int
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
+    if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+        raise BadInput(f"{where}: each essay needs a mapping with a 'title' string")
+    year = raw.get("year")
+    return EssayMeta(
+        title=raw["title"],
+        author=raw.get("author") or None,
+        year=int(year) if year is not None else None,
+        source=raw.get("source") or None,
+        title_supplied=bool(raw.get("title_supplied", False)),
+    )
+
+
+@lru_cache(maxsize=32)
+def _read_index(folder: Path, mtime: float) -> dict[str, EssayMeta]:
+    index_path = folder / INDEX_NAME
+    try:
+        raw = yaml.safe_load(index_path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise BadInput(f"{index_path}{line}: malformed YAML") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise BadInput(f"{index_path}: expected a mapping of file names to metadata")
+    return {str(name): _meta_from_mapping(value, f"{index_path}: {name}") for name, value in raw.items()}
+
+
+def read_index(folder: Path) -> dict[str, EssayMeta]:
+    """The metadata of a library folder's ``index.yaml`` (empty when there is none)."""
+    index_path = folder / INDEX_NAME
+    if not index_path.is_file():
+        return {}
+    return _read_index(folder.resolve(), index_path.stat().st_mtime)
+
+
+def metadata_for(path: Path) -> EssayMeta:
+    """Metadata for an essay file: its folder's index entry, else a title guessed from its text."""
+    try:
+        meta = read_index(path.parent).get(path.name)
+    except BadInput:
+        meta = None
+    if meta is not None:
+        return meta
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        from reader.decoding import decode_bytes
+
+        text = decode_bytes(head, str(path)).text
+    except (OSError, BadInput, UnicodeDecodeError):
+        text = ""
+    return EssayMeta(title=guess_title(text, path))
+
+
+def _scan(folder: Path, origin: str) -> list[LibraryEntry]:
+    if not folder.is_dir():
+        return []
+    try:
+        index = read_index(folder)
+    except BadInput:
+        index = {}
+    entries = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in ESSAY_SUFFIXES:
+            meta = index.get(path.name) or metadata_for(path)
+            entries.append(LibraryEntry(path=path, meta=meta, origin=origin, size=path.stat().st_size))
+    return entries
+
+
+def list_library(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -> list[LibraryEntry]:
+    """Every essay the reader can open: bundled first, then the user's, then ``extra_dirs``."""
+    entries = _scan(paths.bundled_corpus_dir(), "bundled")
+    if include_user:
+        entries += _scan(paths.user_essays_dir(), "user")
+    for folder in extra_dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise BadInput(f"{folder}: not a directory")
+        entries += _scan(folder, "library")
+    return entries

@@ -1,0 +1,87 @@
+"""Where reader keeps its data: one module, so every path is in one place (`reader paths` prints them).
+
+Environment overrides (used by tests and by users who want a portable setup):
+``READER_DATA_DIR``, ``READER_CACHE_DIR``. Argos packages live where argostranslate keeps them
+(``ARGOS_PACKAGES_DIR`` honoured).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reader"
+
+#: The repository (or installed source tree) that holds the bundled corpus and glossary.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def bundled_corpus_dir() -> Path:
+    """The bundled essays (`corpus/`)."""
+    return PROJECT_ROOT / "corpus"
+
+
+def bundled_glossary_dir() -> Path:
+    """The curated glossary (`glossary/`)."""
+    return PROJECT_ROOT / "glossary"
+
+
+def user_data_dir() -> Path:
+    """Per-user data: the user's essays, glossary overlay and reading state."""
+    override = os.environ.get("READER_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def user_cache_dir() -> Path:
+    """Per-user cache: the translation cache."""
+    override = os.environ.get("READER_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def user_essays_dir() -> Path:
+    """Essays the user adds to the library: any text file dropped here is listed."""
+    return user_data_dir() / "essays"
+
+
+def user_glossary_dir() -> Path:
+    """The user's glossary overlay: every ``*.yaml`` here overrides or extends the curated glossary."""
+    return user_data_dir() / "glossary"
+
+
+def reading_state_file() -> Path:
+    """Reading position and translation toggles, per essay."""
+    return user_data_dir() / "state.json"
+
+
+def translation_cache_file() -> Path:
+    """The SQLite translation cache."""
+    return user_cache_dir() / "translations.sqlite3"
+
+
+def argos_packages_dir() -> Path:
+    """Where argostranslate installs packages (``ARGOS_PACKAGES_DIR`` honoured).
+
+    Computed the way argostranslate's settings do, without importing argostranslate.
+    """
+    override = os.environ.get("ARGOS_PACKAGES_DIR")
+    if override:
+        return Path(override)
+    data_home = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return data_home / "argos-translate" / "packages"
+
+
+def all_paths() -> dict[str, Path]:
+    """Every location, by name, for `reader paths`."""
+    return {
+        "corpus": bundled_corpus_dir(),
+        "glossary": bundled_glossary_dir(),
+        "user_data": user_data_dir(),
+        "user_essays": user_essays_dir(),
+        "user_glossary": user_glossary_dir(),
+        "reading_state": reading_state_file(),
+        "cache": user_cache_dir(),
+        "translation_cache": translation_cache_file(),
+        "argos_packages": argos_packages_dir(),
+    }
