@@ -8,6 +8,8 @@ Russian prose is mostly lower case, and each encoding read as the other turns it
 from __future__ import annotations
 
 import codecs
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,19 +33,59 @@ class Decoded:
     encoding: str
 
 
+#: Relative frequency of Russian letters (per cent), for telling Windows-1251 from KOI8-R.
+_RUSSIAN_LETTER_FREQUENCY = {
+    "о": 10.97,
+    "е": 8.45,
+    "а": 8.01,
+    "и": 7.35,
+    "н": 6.70,
+    "т": 6.26,
+    "с": 5.47,
+    "р": 4.73,
+    "в": 4.54,
+    "л": 4.40,
+    "к": 3.49,
+    "м": 3.21,
+    "д": 2.98,
+    "п": 2.81,
+    "у": 2.62,
+    "я": 2.01,
+    "ы": 1.90,
+    "ь": 1.74,
+    "г": 1.70,
+    "з": 1.65,
+    "б": 1.59,
+    "ч": 1.44,
+    "й": 1.21,
+    "х": 0.97,
+    "ж": 0.94,
+    "ш": 0.73,
+    "ю": 0.64,
+    "ц": 0.48,
+    "щ": 0.36,
+    "э": 0.32,
+    "ф": 0.26,
+    "ъ": 0.04,
+    "ё": 0.04,
+}
+_LETTER_LOG_FREQUENCY = {letter: math.log(share / 100) for letter, share in _RUSSIAN_LETTER_FREQUENCY.items()}
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_CYRILLIC_GLUE = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_MISCASED_WORD = re.compile(r"[\u0430-\u044f\u0451][\u0410-\u042f\u0401]")
+#: Characters of a file sampled for the choice: enough for certainty, cheap on a 50 MB file.
+_SAMPLE_CHARS = 256 * 1024
+
+
 def _cyrillic_plausibility(text: str) -> float:
-    """How much ``text`` looks like Russian prose: lower-case Cyrillic after lower-case Cyrillic scores."""
-    score = 0
-    previous_lower = False
-    for char in text:
-        if "\u0430" <= char <= "\u044f" or char == "\u0451":
-            if previous_lower:
-                score += 1
-            previous_lower = True
-        else:
-            if "\u0410" <= char <= "\u042f" and previous_lower:
-                score -= 2  # an upper-case letter inside a word: the wrong code page
-            previous_lower = False
+    """Log-likelihood that ``text`` is Russian: letter frequencies, minus a penalty for words whose case
+    flips from lower to upper inside the word (what reading one code page as the other does)."""
+    sample = text[:_SAMPLE_CHARS]
+    score = 0.0
+    for word in _CYRILLIC_WORD.findall(sample):
+        for letter in word.lower():
+            score += _LETTER_LOG_FREQUENCY.get(letter, -12.0)
+    score -= 8.0 * len(_MISCASED_WORD.findall(sample))
     return score
 
 
@@ -58,8 +100,9 @@ def _first_invalid_utf8_offset(data: bytes) -> int | None:
 def _looks_like_utf8(data: bytes) -> bool:
     """True when the bytes hold UTF-8 multi-byte sequences, even if a few bytes are broken."""
     valid = data.decode("utf-8", errors="ignore")
-    multibyte = sum(1 for char in valid if ord(char) > 0x7F)
-    return multibyte >= 4 and multibyte * 2 >= sum(1 for byte in data if byte > 0x7F) // 2
+    multibyte_chars = len(valid) - len(valid.encode("ascii", errors="ignore"))
+    high_bytes = len(data) - len(data.translate(None, bytes(range(128))))
+    return multibyte_chars >= 4 and multibyte_chars * 2 >= high_bytes // 2
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
@@ -78,8 +121,10 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
                 raise BadInput(f"{source}: binary file (NUL characters), not an essay")
             if not text.strip():
                 raise BadInput(f"{source}: the file holds no text")
-            name = "utf-8-sig" if encoding == "utf-8-sig" else (
-                "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+            name = (
+                "utf-8-sig"
+                if encoding == "utf-8-sig"
+                else ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be")
             )
             return Decoded(text, name)
     if b"\x00" in data:
@@ -101,11 +146,13 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
         candidates.append((_cyrillic_plausibility(text), encoding, text))
     if not candidates:
         raise BadInput(
-            f"{source}: undecodable bytes at byte {bad_offset} "
-            "(not UTF-8, UTF-16, Windows-1251 or KOI8-R)"
+            f"{source}: undecodable bytes at byte {bad_offset} (not UTF-8, UTF-16, Windows-1251 or KOI8-R)"
         )
-    score, encoding, text = max(candidates, key=lambda candidate: candidate[0])
-    if score <= 0 and not any("\u0400" <= char <= "\u04ff" for char in text):
+    _score, encoding, text = max(candidates, key=lambda candidate: candidate[0])
+    sample = text[:_SAMPLE_CHARS]
+    cyrillic_words = len(_CYRILLIC_WORD.findall(sample))
+    if not cyrillic_words or len(_LATIN_CYRILLIC_GLUE.findall(sample)) * 2 > cyrillic_words:
+        # Cyrillic letters glued to Latin ones ("cafй"): a Western code page, which reader does not read.
         raise BadInput(f"{source}: undecodable bytes at byte {bad_offset} (not UTF-8, and not Cyrillic text)")
     return Decoded(text, encoding)
 
@@ -120,8 +167,10 @@ def read_text_file(path: Path | str) -> Decoded:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise BadInput(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is "
-                           f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+            raise BadInput(
+                f"{path}: too large ({size // (1024 * 1024)} MB; the limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            )
         data = path.read_bytes()
     except PermissionError:
         raise BadInput(f"{path}: permission denied") from None

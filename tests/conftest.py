@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,4 +44,3 @@ def flores_dir() -> Path:
     if not FLORES_DIR.is_dir():
         pytest.skip("../shared/data/flores200-devtest is not present")
     return FLORES_DIR
-

@@ -1,0 +1,100 @@
+"""Decoding essays: the encodings Russian texts come in, and every way a file can fail to be text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.decoding import decode_bytes, read_text_file
+from reader.errors import BadInput
+
+RUSSIAN = (
+    "Что же изменилось в Советском Союзе в послевоенный период, и почему труд перестал быть "
+    "эффективным, как прежде. Жители СССР были во многом разделены на номенклатуру и обычных людей."
+)
+MIXED = f"The essay quotes a paragraph:\n\n{RUSSIAN}\n\nand goes on in English."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (MIXED.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + MIXED.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + MIXED.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + MIXED.encode("utf-16-be"), "utf-16-be"),
+        (MIXED.encode("cp1251"), "cp1251"),
+        (MIXED.encode("koi8-r"), "koi8-r"),
+    ],
+)
+def test_supported_encodings_decode_to_the_same_text(data: bytes, encoding: str) -> None:
+    decoded = decode_bytes(data, "essay.txt")
+    assert decoded.text == MIXED
+    assert decoded.encoding == encoding
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r"])
+def test_short_russian_phrases_in_8bit_encodings(codec: str) -> None:
+    for phrase in ("СССР", "Америка и Фашизм", "колхоз", "НЭП и кулаки"):
+        text = f"A title: {phrase}."
+        assert decode_bytes(text.encode(codec), "x").text == text
+
+
+def test_bom_is_not_part_of_the_text() -> None:
+    assert not decode_bytes(codecs.BOM_UTF8 + b"hello", "x").text.startswith("\ufeff")
+    assert not decode_bytes(codecs.BOM_UTF16_LE + "hello".encode("utf-16-le"), "x").text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "no text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"ELF\x00\x01\x02", "binary"),
+        ("Русский текст".encode() + b"\xff\xfe\xfa" + "и ещё текст, много текста".encode(), "invalid UTF-8"),
+    ],
+)
+def test_bad_bytes_give_one_line_errors_naming_the_file(data: bytes, fragment: str) -> None:
+    with pytest.raises(BadInput) as caught:
+        decode_bytes(data, "/tmp/essay.txt")
+    message = str(caught.value)
+    assert message.startswith("/tmp/essay.txt: ")
+    assert fragment in message
+    assert "\n" not in message
+
+
+def test_read_text_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="no such file"):
+        read_text_file(tmp_path / "missing.txt")
+    with pytest.raises(BadInput, match="is a directory"):
+        read_text_file(tmp_path)
+
+
+@given(st.text(min_size=1).filter(lambda s: s.strip() and "\x00" not in s and not s.startswith("\ufeff")))
+def test_any_utf8_text_round_trips(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8"), "x").text == text
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["колхоз", "Политбюро", "номенклатуру", "и", "в", "СССР", "the", "plan", "1937", ", ", ". "]
+        ),
+        min_size=3,
+        max_size=40,
+    )
+)
+def test_cyrillic_prose_in_either_8bit_encoding_round_trips(words: list[str]) -> None:
+    text = "Он писал: " + " ".join(words) + " и многое другое о жизни в стране."
+    for codec in ("cp1251", "koi8-r"):
+        assert decode_bytes(text.encode(codec), "x").text == text
+
+
+def test_a_western_code_page_is_refused_not_misread() -> None:
+    data = "Le café de la Révolution et les élèves du lycée à Paris.".encode("latin-1")
+    with pytest.raises(BadInput, match="not Cyrillic text"):
+        decode_bytes(data, "french.txt")

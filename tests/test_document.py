@@ -1,0 +1,107 @@
+"""Documents: paragraphs with stable ids and offsets into the decoded text; the library listing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader import paths
+from reader.document import document_from_text, guess_title, load_document, split_paragraphs
+from reader.errors import BadInput
+from reader.library import list_library, read_index
+
+CORPUS = paths.bundled_corpus_dir()
+
+
+def test_paragraphs_index_the_text() -> None:
+    text = "Title\n\n  First paragraph,\nstill first.  \n\n\n\nSecond.\r\n\r\nТретий абзац.\n"
+    paragraphs = split_paragraphs(text)
+    assert [text[p.start : p.end] for p in paragraphs] == [
+        "Title",
+        "First paragraph,\nstill first.",
+        "Second.",
+        "Третий абзац.",
+    ]
+    assert [p.id for p in paragraphs] == ["p0", "p1", "p2", "p3"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab Я\n\t\r."), max_size=200))
+def test_paragraphs_are_ordered_trimmed_and_disjoint(text: str) -> None:
+    paragraphs = split_paragraphs(text)
+    previous_end = 0
+    for paragraph in paragraphs:
+        block = text[paragraph.start : paragraph.end]
+        assert block and block == block.strip()
+        assert paragraph.start >= previous_end
+        previous_end = paragraph.end
+    covered = "".join("".join(text[p.start : p.end].split()) for p in paragraphs)
+    assert covered == "".join(text.split())  # no visible character is lost between paragraphs
+
+
+def test_paragraph_at_finds_the_enclosing_paragraph() -> None:
+    document = document_from_text("one\n\ntwo two\n\nthree")
+    assert document.paragraph_at(0).id == "p0"
+    assert document.paragraph_at(6).id == "p1"
+    assert document.paragraph_at(3) is None  # the blank line between paragraphs
+    assert document.paragraph_at(len(document.text) - 1).id == "p2"
+
+
+def test_guess_title() -> None:
+    assert guess_title("\n\nA Short Title\n\nBody.", None) == "A Short Title"
+    assert (
+        guess_title("This first line is a sentence, not a title.\n", Path("my_essay-file.txt"))
+        == "my essay file"
+    )
+
+
+def test_bundled_library_has_the_five_essays_with_metadata() -> None:
+    entries = [entry for entry in list_library(include_user=False) if entry.origin == "bundled"]
+    assert len(entries) == 5
+    by_title = {entry.meta.title: entry.meta for entry in entries}
+    assert by_title["Stalinism: Its Origin and Future"].author == "Andy Blunden"
+    assert by_title["Stalinism: Its Origin and Future"].year == 1993
+    assert by_title["Socialism and the Soviet Union"].year == 2020
+    supplied = [meta for meta in by_title.values() if meta.title_supplied]
+    assert len(supplied) == 2
+
+
+def test_bundled_essays_keep_the_seed_words_exactly() -> None:
+    seeds = paths.PROJECT_ROOT.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    corpus_words = sorted(tuple(path.read_text(encoding="utf-8").split()) for path in CORPUS.glob("*.txt"))
+    seed_words = sorted(tuple(path.read_text(encoding="utf-8").split()) for path in seeds.glob("0*.txt"))
+    assert corpus_words == seed_words
+
+
+def test_every_bundled_essay_is_indexed() -> None:
+    index = read_index(CORPUS)
+    assert sorted(index) == sorted(path.name for path in CORPUS.glob("*.txt"))
+
+
+def test_user_essays_and_extra_library_dirs_are_listed(tmp_path: Path) -> None:
+    paths.user_essays_dir().mkdir(parents=True)
+    (paths.user_essays_dir() / "mine.txt").write_text("My Essay\n\nText.", encoding="utf-8")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "other.md").write_text("Other Essay\n\nТекст.", encoding="utf-8")
+    (extra / "ignored.pdf").write_bytes(b"%PDF")
+    entries = list_library((extra,))
+    origins = {entry.meta.title: entry.origin for entry in entries}
+    assert origins["My Essay"] == "user"
+    assert origins["Other Essay"] == "library"
+    assert all(entry.path.suffix != ".pdf" for entry in entries)
+
+
+def test_missing_library_dir_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BadInput, match="not a directory"):
+        list_library((tmp_path / "nope",))
+
+
+def test_load_document_uses_the_index_metadata() -> None:
+    document = load_document(CORPUS / "stalinism-its-origin-and-future.txt")
+    assert document.meta.author == "Andy Blunden"
+    assert document.paragraphs and document.paragraph_text(document.paragraphs[0]).startswith("Stalinism")
