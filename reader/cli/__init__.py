@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _normalise_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``reader`` alone and ``reader PATH`` mean ``reader open [PATH]``."""
-    commands = set()
+    commands: set[str] = set()
     for action in parser._subparsers._group_actions if parser._subparsers else []:
         commands.update(getattr(action, "choices", {}) or {})
     first_positional = next((arg for arg in argv if not arg.startswith("-")), None)
