@@ -1,0 +1,93 @@
+"""The glossary's data: entries as read from YAML, problems found while reading, and results of matching.
+
+Everything here is a frozen dataclass, so entries can be shared between the app, the CLI and worker
+threads without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+#: The categories an entry may have, in the order the app lists them.
+CATEGORIES: tuple[str, ...] = (
+    "party",
+    "state",
+    "revolution",
+    "ideology",
+    "economy",
+    "agriculture",
+    "security",
+    "society",
+    "dissent",
+    "reform",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference work that supports an entry."""
+
+    author: str
+    title: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term. ``origin`` is the file it was read from (a user overlay shows its own path)."""
+
+    id: str
+    term: str
+    russian: str
+    forms: tuple[str, ...]
+    transliterations: tuple[str, ...]
+    gloss: str
+    definition: str
+    category: str
+    period: str
+    see_also: tuple[str, ...]
+    sources: tuple[Source, ...]
+    origin: str
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the entry is known by: headwords, transliterations and Russian forms."""
+        return (self.term, self.russian, *self.transliterations, *self.forms)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as plain data, in schema order (for ``--json`` output)."""
+        data = asdict(self)
+        for name in ("forms", "transliterations", "see_also"):
+            data[name] = list(data[name])
+        data["sources"] = [dict(source) for source in data["sources"]]
+        return data
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a glossary file, at a 1-based line. Printed as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a text: ``text == source[start:end]``."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """An entry found by :meth:`Glossary.lookup`; 100 means an exact or inflected match."""
+
+    entry: Entry
+    score: float

@@ -1,0 +1,227 @@
+"""Read one glossary YAML file into entries, reporting every problem with the line it is on.
+
+The file is composed into a node tree first (``yaml.SafeLoader``), so each entry and each field keeps
+its start mark: a writer fixing ``kolkhoz.yaml`` is told the line, not just the entry. A bad entry is
+reported and skipped; the good ones in the same file are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader.glossary.model import CATEGORIES, Entry, Problem, Source
+
+#: libyaml's loader when PyYAML was built with it (ten times faster); node marks are the same.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+_TEXT_FIELDS = ("term", "russian", "gloss", "definition", "category", "period")
+_LIST_FIELDS = ("forms", "transliterations", "see_also")
+FIELDS: tuple[str, ...] = ("id", *_TEXT_FIELDS, *_LIST_FIELDS, "sources")
+_SOURCE_FIELDS = ("author", "title", "year")
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """An entry with the lines it came from, for problems found later across files."""
+
+    entry: Entry
+    line: int
+    see_also_lines: dict[str, int]
+
+
+class _FileReader:
+    """Turns the nodes of one file into entries; problems accumulate in ``problems``."""
+
+    def __init__(self, path: Path, loader: Any) -> None:
+        self.path = path
+        self.loader = loader
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(str(self.path), node.start_mark.line + 1, message))
+
+    def value(self, node: yaml.Node) -> Any:
+        if node.tag == _STR_TAG:  # most fields: skip the constructor machinery
+            return node.value
+        return self.loader.construct_object(node, deep=True)
+
+    def text(self, label: str, node: yaml.Node, *, allow_number: bool = False) -> str | None:
+        """A non-empty string scalar (a number too when ``allow_number``, e.g. ``period: 1921``)."""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{label} must be text, not a {_kind(node)}")
+            return None
+        value = self.value(node)
+        if allow_number and isinstance(value, int) and not isinstance(value, bool):
+            value = str(node.value)
+        if not isinstance(value, str):
+            self.problem(node, f"{label} must be text (quote it in YAML), not {value!r}")
+            return None
+        if not value.strip():
+            self.problem(node, f"{label} is empty")
+            return None
+        return value.strip()
+
+    def text_list(self, label: str, node: yaml.Node) -> tuple[tuple[str, yaml.Node], ...] | None:
+        """A list of non-empty strings, each with its node (for the line of a bad see_also id)."""
+        if isinstance(node, yaml.ScalarNode) and self.value(node) is None:
+            self.problem(node, f"{label} must be a list (write [] for none)")
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{label} must be a list, not a {_kind(node)}")
+            return None
+        items: list[tuple[str, yaml.Node]] = []
+        for item in node.value:
+            text = self.text(f"{label} item", item)
+            if text is not None:
+                items.append((text, item))
+        return tuple(items) if len(items) == len(node.value) else None
+
+    def source(self, label: str, node: yaml.Node) -> Source | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{label} must be a mapping with author, title and year")
+            return None
+        fields = self.mapping(label, node, _SOURCE_FIELDS)
+        if fields is None:
+            return None
+        author = self.text(f"{label} author", fields["author"])
+        title = self.text(f"{label} title", fields["title"])
+        year_node = fields["year"]
+        year = self.value(year_node) if isinstance(year_node, yaml.ScalarNode) else year_node
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            self.problem(year_node, f"{label} year must be a number (or null if undated)")
+            return None
+        if author is None or title is None:
+            return None
+        return Source(author, title, year)
+
+    def mapping(
+        self, label: str, node: yaml.MappingNode, required: tuple[str, ...]
+    ) -> dict[str, yaml.Node] | None:
+        """Field name -> value node; reports unknown, duplicate and missing fields."""
+        fields: dict[str, yaml.Node] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = self.value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key not in required:
+                self.problem(key_node, f"{label}: unknown field {key!r} (expected: {', '.join(required)})")
+                ok = False
+            elif key in fields:
+                self.problem(key_node, f"{label}: field {key!r} appears twice")
+                ok = False
+            else:
+                fields[key] = value_node
+        for name in required:
+            if name not in fields:
+                self.problem(node, f"{label}: missing field {name!r}")
+                ok = False
+        return fields if ok else None
+
+    def entry(self, node: yaml.Node, index: int) -> ParsedEntry | None:
+        """One entry, or None (with problems recorded) when any field is wrong."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"entry {index + 1} must be a mapping of fields, not a {_kind(node)}")
+            return None
+        id_node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "id"), None)
+        label = f"entry {id_node.value!r}" if isinstance(id_node, yaml.ScalarNode) else f"entry {index + 1}"
+        fields = self.mapping(label, node, FIELDS)
+        if fields is None:
+            return None
+        before = len(self.problems)
+        entry_id = self.text(f"{label}: id", fields["id"])
+        if entry_id is not None and not _SLUG.fullmatch(entry_id):
+            self.problem(fields["id"], f"{label}: id must be a lowercase ASCII slug like 'war-communism'")
+        texts = {
+            name: self.text(f"{label}: {name}", fields[name], allow_number=name == "period")
+            for name in _TEXT_FIELDS
+        }
+        lists = {name: self.text_list(f"{label}: {name}", fields[name]) for name in _LIST_FIELDS}
+        russian, category = texts["russian"], texts["category"]
+        if russian is not None and not _CYRILLIC.search(russian):
+            self.problem(fields["russian"], f"{label}: russian must be written in Cyrillic")
+        if category is not None and category not in CATEGORIES:
+            self.problem(
+                fields["category"],
+                f"{label}: unknown category {category!r} (one of: {', '.join(CATEGORIES)})",
+            )
+        sources = self.sources(label, fields["sources"])
+        if len(self.problems) > before or entry_id is None or sources is None:
+            return None
+        entry = Entry(
+            id=entry_id,
+            term=_str(texts["term"]),
+            russian=_str(russian),
+            forms=_texts(lists["forms"]),
+            transliterations=_texts(lists["transliterations"]),
+            gloss=_str(texts["gloss"]),
+            definition=" ".join(_str(texts["definition"]).split()),
+            category=_str(category),
+            period=_str(texts["period"]),
+            see_also=_texts(lists["see_also"]),
+            sources=sources,
+            origin=str(self.path),
+        )
+        see_also_lines = {target: item.start_mark.line + 1 for target, item in lists["see_also"] or ()}
+        return ParsedEntry(entry, node.start_mark.line + 1, see_also_lines)
+
+    def sources(self, label: str, node: yaml.Node) -> tuple[Source, ...] | None:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"{label}: sources must be a list of at least one reference work")
+            return None
+        sources = [self.source(f"{label}: source {i + 1}", item) for i, item in enumerate(node.value)]
+        return tuple(s for s in sources if s is not None) if all(sources) else None
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "list" if isinstance(node, yaml.SequenceNode) else "single value"
+
+
+def _str(value: str | None) -> str:
+    assert value is not None  # callers return early when any field failed
+    return value
+
+
+def _texts(items: tuple[tuple[str, yaml.Node], ...] | None) -> tuple[str, ...]:
+    return tuple(text for text, _node in items or ())
+
+
+def read_glossary_file(path: Path) -> tuple[list[ParsedEntry], list[Problem]]:
+    """The valid entries of one file and the problems of the rest (bad YAML: one problem, no entries).
+
+    Duplicate ids and dangling ``see_also`` are checked by the caller, across files.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [Problem(str(path), 1, f"not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return [], [Problem(str(path), 1, f"cannot read ({exc.strerror or exc})")]
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        reader = _FileReader(path, loader)
+        if root is None:
+            return [], []
+        if not isinstance(root, yaml.SequenceNode):
+            reader.problem(root, f"a glossary file must be a list of entries, not a {_kind(root)}")
+            return [], reader.problems
+        parsed = [reader.entry(node, index) for index, node in enumerate(root.value)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = exc.problem or exc.context or "cannot be parsed"
+        return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
+    except yaml.YAMLError as exc:
+        return [], [Problem(str(path), 1, f"invalid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    return [p for p in parsed if p is not None], reader.problems
