@@ -1,0 +1,227 @@
+"""The persistent translation cache: one SQLite file of sentence translations.
+
+Why SQLite: several reader processes (the app and a `reader translate` in another terminal) may use the
+cache at once, and a process may be killed mid-write. SQLite in WAL mode lets readers and one writer
+work concurrently (``busy_timeout`` makes a second writer wait instead of failing), and its atomic
+commits mean a killed writer leaves either whole rows or none.
+
+A row is keyed by a hash of the *namespace* (package code, version and decoding options: anything
+that changes the output) and the exact source sentence; the namespace and the source are stored too
+and checked on read, so a hash collision can never return a wrong translation.
+
+Beside translations it keeps the glossary term ids found in each passage, keyed by a fingerprint of
+the glossary files, so a fully cached `reader translate` need not load the glossary (and pymorphy3).
+
+A file that is not a database, or fails SQLite's check, is moved aside (``<name>.corrupt-<time>``) and
+replaced by an empty cache; :attr:`TranslationCache.warning` says so in one line for the CLI or app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.errors import BadInput
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    key BLOB PRIMARY KEY,
+    namespace TEXT NOT NULL,
+    source TEXT NOT NULL,
+    translation TEXT NOT NULL,
+    created REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS terms (
+    key BLOB PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    source TEXT NOT NULL,
+    ids TEXT NOT NULL,
+    created REAL NOT NULL
+) WITHOUT ROWID;
+"""
+_BUSY_TIMEOUT_MS = 10_000
+#: SQLite limits the number of ``?`` in one statement; look keys up in chunks below it.
+_LOOKUP_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """How big the cache is: rows, bytes on disk (database and its WAL), and where it lives."""
+
+    entries: int
+    bytes: int
+    path: Path
+
+
+def cache_key(namespace: str, source: str) -> bytes:
+    """The primary key of a sentence: SHA-256 of namespace and source, separated by a NUL."""
+    return hashlib.sha256(f"{namespace}\0{source}".encode()).digest()
+
+
+class TranslationCache:
+    """Sentence translations on disk, shared by every reader process. Safe to use from several threads.
+
+    The database is opened on first use, so constructing a cache costs nothing.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.translation_cache_file()
+        #: One line for the user when the cache had to be rebuilt (it was corrupt), else None.
+        self.warning: str | None = None
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        """The open connection; opens (and if need be rebuilds) the database on first use."""
+        if self._connection is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._connection = self._open_checked()
+            except (sqlite3.OperationalError, OSError) as exc:  # locked, read-only, no such directory ...
+                raise BadInput(f"translation cache {self.path}: cannot be opened ({exc})") from None
+            except sqlite3.DatabaseError as exc:  # not a database, malformed, failed the check
+                moved = self._move_aside()
+                self.warning = (
+                    f"translation cache {self.path} was unreadable ({exc}); "
+                    f"moved it to {moved.name} and started an empty cache"
+                )
+                self._connection = self._open_checked()
+        return self._connection
+
+    def _open_checked(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            status = connection.execute("PRAGMA quick_check").fetchone()
+            if status is None or status[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {status[0] if status else 'no result'}")
+            connection.executescript(_SCHEMA)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _move_aside(self) -> Path:
+        """Rename the broken database (and its WAL and shared-memory files) to ``*.corrupt-<time>``."""
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        moved = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                source.replace(moved.with_name(moved.name + suffix))
+        return moved
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._connect()
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    # -- reading and writing -------------------------------------------------------------------------
+
+    def get_many(self, namespace: str, sources: Sequence[str]) -> dict[str, str]:
+        """The cached translations of ``sources`` under ``namespace``, by source (missing ones absent)."""
+        return self._select("translations", "namespace", "translation", namespace, sources)
+
+    def put_many(self, namespace: str, items: Iterable[tuple[str, str]]) -> None:
+        """Store ``(source, translation)`` pairs under ``namespace``, all in one transaction."""
+        self._insert("translations", "namespace", "translation", namespace, items)
+
+    def get_terms(self, fingerprint: str, sources: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Glossary term ids found earlier in ``sources`` by the glossary with this ``fingerprint``."""
+        found = self._select("terms", "fingerprint", "ids", fingerprint, sources)
+        return {source: tuple(json.loads(ids)) for source, ids in found.items()}
+
+    def put_terms(self, fingerprint: str, items: Iterable[tuple[str, Sequence[str]]]) -> None:
+        """Store the term ids of each source text, in one transaction."""
+        self._insert("terms", "fingerprint", "ids", fingerprint, ((s, json.dumps(list(i))) for s, i in items))
+
+    def _select(
+        self, table: str, scope: str, value: str, namespace: str, sources: Sequence[str]
+    ) -> dict[str, str]:
+        wanted = {cache_key(namespace, source): source for source in dict.fromkeys(sources)}
+        found: dict[str, str] = {}
+        keys = list(wanted)
+        with self._lock:
+            connection = self._connect()
+            for index in range(0, len(keys), _LOOKUP_CHUNK):
+                chunk = keys[index : index + _LOOKUP_CHUNK]
+                rows = connection.execute(
+                    f"SELECT key, {scope}, source, {value} FROM {table} "
+                    f"WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for key, row_namespace, source, result in rows:
+                    if row_namespace == namespace and wanted.get(key) == source:
+                        found[source] = result
+        return found
+
+    def _insert(
+        self, table: str, scope: str, value: str, namespace: str, items: Iterable[tuple[str, str]]
+    ) -> None:
+        now = time.time()
+        rows = [(cache_key(namespace, source), namespace, source, result, now) for source, result in items]
+        if not rows:
+            return
+        with self._transaction() as connection:
+            connection.executemany(
+                f"INSERT OR REPLACE INTO {table} (key, {scope}, source, {value}, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    # -- housekeeping --------------------------------------------------------------------------------
+
+    def stats(self) -> CacheStats:
+        """Entries and size on disk."""
+        with self._lock:
+            entries = self._connect().execute("SELECT count(*) FROM translations").fetchone()[0]
+        size = sum(
+            self.path.with_name(self.path.name + suffix).stat().st_size
+            for suffix in ("", "-wal")
+            if self.path.with_name(self.path.name + suffix).exists()
+        )
+        return CacheStats(entries=int(entries), bytes=size, path=self.path)
+
+    def clear(self) -> int:
+        """Delete every entry and give the space back to the file system; returns how many were deleted."""
+        with self._transaction() as connection:
+            deleted = connection.execute("DELETE FROM translations").rowcount
+            connection.execute("DELETE FROM terms")
+        with self._lock:
+            connection = self._connect()
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return max(deleted, 0)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def __enter__(self) -> TranslationCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
