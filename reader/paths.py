@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "reader"
 
 #: The repository (or installed source tree) that holds the bundled corpus and glossary.
@@ -31,13 +29,21 @@ def bundled_glossary_dir() -> Path:
 def user_data_dir() -> Path:
     """Per-user data: the user's essays, glossary overlay and reading state."""
     override = os.environ.get("READER_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # imported here: a cached `reader translate` should not pay for it when unused
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def user_cache_dir() -> Path:
     """Per-user cache: the translation cache."""
     override = os.environ.get("READER_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def user_essays_dir() -> Path:

@@ -2,13 +2,13 @@
 
 Packages live where argostranslate keeps them (``reader.paths.argos_packages_dir()``, ``ARGOS_PACKAGES_DIR``
 honoured). The directory is read afresh on every call rather than through argostranslate's settings, which
-freeze the environment at import time. Metadata is read with ``argostranslate.package.Package`` (cheap: it
-imports neither torch nor stanza, and its tokenizer loads lazily), so reader sees a package exactly as
-argostranslate would. Installing lives in ``reader.translation.install``; this module only reads and removes.
+freeze the environment at import time. Metadata is read the way ``argostranslate.package.Package`` reads it
+(same fields, same defaults), so reader sees a package as argostranslate would. Installing lives in ``reader.translation.install``; this module only reads and removes.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,25 +51,37 @@ def package_code(package_type: str, from_code: str | None, to_code: str | None) 
 
 
 def read_model(package_dir: Path) -> InstalledModel:
-    """The package in ``package_dir``; raises BadInput when its metadata.json is missing or unusable."""
-    from argostranslate.package import Package
+    """The package in ``package_dir``; raises BadInput when its metadata.json is missing or unusable.
 
+    Reads ``metadata.json`` with the same fields and defaults as argostranslate's
+    ``IPackage.load_metadata_from_json`` (``type`` "translate", ``package_version`` "", names "",
+    ``target_prefix`` ""), without importing argostranslate: that import (urllib, http.client) would cost
+    every ``reader translate``, cached or not, tens of milliseconds.
+    """
+    metadata_path = package_dir / "metadata.json"
     try:
-        package = Package(package_dir)
-    except (OSError, ValueError, AttributeError, TypeError) as exc:  # missing, not JSON, not an object
-        raise BadInput(f"{package_dir / 'metadata.json'}: cannot read package metadata ({exc})") from None
-    from_code, to_code = package.from_code, package.to_code
+        metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # missing, unreadable, not JSON
+        raise BadInput(f"{metadata_path}: cannot read package metadata ({exc})") from None
+    if not isinstance(metadata, dict):
+        raise BadInput(f"{metadata_path}: package metadata must be a JSON object")
+    from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
     if not isinstance(from_code, str) or not isinstance(to_code, str):
-        raise BadInput(f"{package_dir / 'metadata.json'}: from_code and to_code must be strings")
-    name = str(package) or package_code(package.type, from_code, to_code)
+        raise BadInput(f"{metadata_path}: from_code and to_code must be strings")
+    package_type = metadata.get("type", "translate")
+    from_name, to_name = metadata.get("from_name", ""), metadata.get("to_name", "")
+    if from_name and to_name:  # argostranslate's str(Package)
+        name = f"{from_name} → {to_name}"
+    else:
+        name = package_code(package_type, from_code, to_code)
     return InstalledModel(
-        code=package_code(package.type, from_code, to_code),
+        code=package_code(package_type, from_code, to_code),
         from_code=from_code,
         to_code=to_code,
-        version=str(package.package_version),
+        version=str(metadata.get("package_version", "")),
         path=package_dir,
         name=name,
-        target_prefix=str(package.target_prefix or ""),
+        target_prefix=str(metadata.get("target_prefix") or ""),
     )
 
 

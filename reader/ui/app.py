@@ -1,12 +1,183 @@
-"""PLACEHOLDER until the app issue lands: prints the library. Replace wholesale."""
+"""The reading app: the library first, an essay on ``enter``; the glossary, help and palette over both.
+
+Startup imports only Textual and the library module, so the library paints as fast as a bare Textual
+app; the reader screen, the glossary (pymorphy) and the translation engine load on first use, the
+heavy ones in worker threads.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from reader.state import StateStore
+from reader.ui.commands import ReaderCommands
+from reader.ui.screens.library import LibraryScreen
+
+if TYPE_CHECKING:
+    from reader.document import Document
+    from reader.glossary import Glossary
+    from reader.ui.screens.reader import ReaderScreen
 
 
-def run_app(path: Path | None = None, library_dirs: tuple[Path, ...] = (),
-            glossary_dirs: tuple[Path, ...] = ()) -> int:
-    from reader.cli import main
+class ReaderApp(App[int]):
+    """Essays on Soviet history with their Russian passages translated beside them."""
 
-    return main(["library", *[arg for d in library_dirs for arg in ("--library", str(d))]])
+    TITLE = "reader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("f2", "glossary", "Glossary"),
+        Binding("t", "toggle_translations", "Translations"),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        library_dirs: tuple[Path, ...] = (),
+        glossary_dirs: tuple[Path, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.initial_path = Path(path) if path is not None else None
+        self.library_dirs = tuple(Path(d) for d in library_dirs)
+        self.glossary_dirs = tuple(Path(d) for d in glossary_dirs)
+        self._glossary: Glossary | None = None
+        self._glossary_lock = threading.Lock()
+        self._state_store: StateStore | None = None
+
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the bottom of the screen stack: every other screen returns to it."""
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
+        if self.initial_path is not None:
+            self.open_essay(self.initial_path)
+        problem = self.state_store.problem
+        if problem:
+            self.notify(problem, severity="warning", title="Reading state")
+
+    # -- shared data ---------------------------------------------------------------------------------
+    @property
+    def state_store(self) -> StateStore:
+        if self._state_store is None:
+            self._state_store = StateStore()
+        return self._state_store
+
+    def save_state(self) -> None:
+        try:
+            self.state_store.save()
+        except OSError as exc:
+            self.notify(f"Cannot save the reading state: {exc}", severity="error")
+
+    @property
+    def glossary(self) -> Glossary:
+        """The glossary, loaded on first use (from a worker thread, ideally: it loads morphology)."""
+        with self._glossary_lock:
+            if self._glossary is None:
+                from reader.glossary import load_glossary
+
+                glossary = load_glossary(self.glossary_dirs)
+                self._glossary = glossary
+                if glossary.problems:
+                    shown = "\n".join(str(problem) for problem in glossary.problems[:5])
+                    more = len(glossary.problems) - 5
+                    if more > 0:
+                        shown += f"\n… and {more} more"
+                    self._notify_threadsafe(shown, "warning", "Glossary problems")
+            return self._glossary
+
+    @property
+    def loaded_glossary(self) -> Glossary | None:
+        """The glossary if it is loaded already (never loads it)."""
+        return self._glossary
+
+    def _notify_threadsafe(self, message: str, severity: Any, title: str) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.notify(message, severity=severity, title=title)
+        else:
+            self.call_from_thread(self.notify, message, severity=severity, title=title)
+
+    # -- screens -------------------------------------------------------------------------------------
+    @property
+    def reader_screen(self) -> ReaderScreen | None:
+        """The open essay's screen, wherever it is in the stack."""
+        from reader.ui.screens.reader import ReaderScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    @property
+    def current_document(self) -> Document | None:
+        screen = self.reader_screen
+        return screen.document if screen is not None else None
+
+    def open_essay(self, path: Path) -> None:
+        """Open ``path`` in the reader, over the library (replacing any essay open now)."""
+        from reader.ui.screens.reader import ReaderScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        self.push_screen(ReaderScreen(Path(path)))
+
+    def show_entry(self, entry_id: str) -> None:
+        """Show a glossary entry: in the reader's side panel when an essay is on screen, else the glossary."""
+        from reader.ui.screens.reader import ReaderScreen
+
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.show_entry(entry_id)
+            return
+        from reader.ui.screens.glossary import GlossaryScreen
+
+        self.push_screen(GlossaryScreen(initial_entry=entry_id))
+
+    def jump_to_term(self, entry_id: str) -> None:
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("No essay is open", severity="warning")
+            return
+        screen.jump_to_term(entry_id)
+
+    # -- actions -------------------------------------------------------------------------------------
+    def action_toggle_translations(self) -> None:
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to show or hide its translations", timeout=3)
+            return
+        screen.toggle_all()
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        from reader.ui.screens.glossary import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker is reported: as a notification a reader understands."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = getattr(error, "message", None) or f"{error.__class__.__name__}: {error}"
+        title = event.worker.description or "Background task failed"
+        self.notify(message, severity="error", title=title, timeout=10)
+
+
+def run_app(
+    path: Path | None = None, library_dirs: tuple[Path, ...] = (), glossary_dirs: tuple[Path, ...] = ()
+) -> int:
+    """Run the app (``reader`` / ``reader open PATH``); returns the exit status."""
+    ReaderApp(path=path, library_dirs=library_dirs, glossary_dirs=glossary_dirs).run()
+    return 0

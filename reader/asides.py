@@ -1,0 +1,126 @@
+"""What the reader shows beside each Russian passage, decided from the reading state and what is known.
+
+Per passage (by start offset), in order: its translation when translations are shown for it (a
+"translating…" note while it is pending, a "⚠ suspect" note when the engine doubts it); without a
+model, a transliteration and the glosses of the glossary terms inside it instead; and a transliteration
+when the reader asked for transliterations. No Textual here: the app calls these and hands the result
+to :class:`reader.layout.EssayLayout`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reader.layout import AsidePiece
+from reader.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
+from reader.state import EssayState
+from reader.transliteration import transliterate
+
+#: Languages written in Cyrillic: their passages are marked; only ``ru`` is translated (the model is ru->en).
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
+TRANSLATED_LANGS = frozenset({"ru"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+PENDING_NOTE = "translating…"
+SUSPECT_NOTE = "⚠ suspect"
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A passage's translation as the reader shows it."""
+
+    translation: str
+    suspect: bool = False
+
+
+def is_marked(passage: _Spanned) -> bool:
+    """True for the passages the reader marks: Russian and the other Cyrillic languages."""
+    return passage.lang in CYRILLIC_LANGS or bool(_CYRILLIC.search(passage.text))
+
+
+def is_translated(passage: _Spanned) -> bool:
+    return passage.lang in TRANSLATED_LANGS
+
+
+def nearest_first(passages: Iterable[Any], offset: int) -> list[Any]:
+    """``passages`` ordered by distance from ``offset`` (the reading position); ties go forward."""
+
+    def distance(passage: Any) -> tuple[int, int]:
+        if passage.start <= offset < passage.end:
+            return 0, 0
+        if passage.start >= offset:
+            return passage.start - offset, 0
+        return offset - passage.end, 1
+
+    return sorted(passages, key=distance)
+
+
+def glosses_in(
+    passages: Sequence[_Spanned], hits: Sequence[Any], lookup: Callable[[str], Any]
+) -> dict[int, tuple[str, ...]]:
+    """For each passage, ``"term: gloss"`` of the glossary terms inside it (each entry once)."""
+    result: dict[int, tuple[str, ...]] = {}
+    index = 0
+    ordered = sorted(hits, key=lambda hit: hit.start)
+    for passage in sorted(passages, key=lambda p: p.start):
+        while index < len(ordered) and ordered[index].start < passage.start:
+            index += 1
+        seen: dict[str, str] = {}
+        probe = index
+        while probe < len(ordered) and ordered[probe].start < passage.end:
+            hit = ordered[probe]
+            entry = lookup(hit.id)
+            if entry is not None and hit.id not in seen:
+                seen[hit.id] = f"{hit.text}: {entry.gloss}" if entry.gloss else entry.term
+            probe += 1
+        if seen:
+            result[passage.start] = tuple(seen.values())
+    return result
+
+
+def build_asides(
+    passages: Sequence[_Spanned],
+    state: EssayState,
+    translations: Mapping[int, Translated],
+    *,
+    model_missing: bool,
+    glosses: Mapping[int, Sequence[str]] | None = None,
+) -> dict[int, tuple[AsidePiece, ...]]:
+    """The aside of every passage that has one, by passage start."""
+    glosses = glosses or {}
+    asides: dict[int, tuple[AsidePiece, ...]] = {}
+    for passage in passages:
+        pieces: list[AsidePiece] = []
+        shown = state.shows_translation(passage.start)
+        translit_added = False
+        if shown:
+            found = translations.get(passage.start)
+            if found is not None:
+                if found.suspect:
+                    pieces.append(AsidePiece(SUSPECT_NOTE, NOTE))
+                pieces.append(AsidePiece(found.translation, TRANSLATION))
+            elif model_missing or not is_translated(passage):
+                pieces.append(AsidePiece(transliterate(passage.text), TRANSLIT))
+                translit_added = True
+                pieces.extend(AsidePiece(gloss, GLOSS) for gloss in glosses.get(passage.start, ()))
+            else:
+                pieces.append(AsidePiece(PENDING_NOTE, NOTE))
+        if state.transliterate and not translit_added:
+            pieces.append(AsidePiece(transliterate(passage.text), TRANSLIT))
+        if pieces:
+            asides[passage.start] = tuple(pieces)
+    return asides

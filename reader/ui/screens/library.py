@@ -1,0 +1,146 @@
+"""The library: every essay the reader can open, with its reading progress. The app's first screen.
+
+The table paints from file metadata alone; the number of Russian passages and the word count need
+each essay read and scanned, so a worker fills those columns in after the first paint.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.library import LibraryEntry, list_library
+from reader.ui.messages import EssayStats
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+KEYS_HINT = "enter open · ? help · f2 glossary · ctrl+p commands · q quit"
+#: Seconds between the first paint and the start of the passage count.
+COUNT_DELAY = 0.25
+AUTHOR_WIDTH = 18
+#: Cells the columns other than the title take (their widths, cell padding and the scrollbar).
+OTHER_COLUMNS_WIDTH = AUTHOR_WIDTH + 4 + 12 + 7 + 4 + 6 * 2 + 3
+COLUMNS = ("Title", "Author", "Year", "Length", "Russian", "Read")
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+
+
+class LibraryScreen(Screen[None]):
+    """The essays, one per row; ``enter`` opens the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[LibraryEntry] = []
+        self._stop_counting = threading.Event()  # set when the screen goes: the count worker stops waiting
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def table(self) -> DataTable[Text | str]:
+        return self.query_one("#library-table", DataTable)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Library", style="bold"), id="library-title")
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        # A line of keys rather than a Footer: the first screen paints with the fewest widgets.
+        yield Static(Text(KEYS_HINT), id="library-keys")
+
+    def on_mount(self) -> None:
+        table = self.table
+        # Titles get what the other columns leave, so every column fits from 80 columns up.
+        title_width = max(24, min(64, self.app.size.width - OTHER_COLUMNS_WIDTH))
+        for column in COLUMNS:
+            width = title_width if column == "Title" else AUTHOR_WIDTH if column == "Author" else None
+            table.add_column(column, key=column.lower(), width=width)
+        try:
+            self.entries = list_library(self.reader_app.library_dirs)
+        except ReaderError as exc:
+            self.notify(exc.message, severity="error", title="Library")
+            self.entries = list_library()
+        for entry in self.entries:
+            meta = entry.meta
+            table.add_row(
+                Text(meta.title),
+                Text(meta.author or "—"),
+                str(meta.year) if meta.year else "—",
+                _size(entry.size),
+                "…",
+                self._progress(entry.path),
+                key=str(entry.path),
+            )
+        table.focus()
+        self.call_after_refresh(self._count_passages, list(self.entries))
+
+    def on_unmount(self) -> None:
+        self._stop_counting.set()
+
+    def _progress(self, path: Path) -> str:
+        store = self.reader_app.state_store
+        if not store.has(path):
+            return "—"
+        return f"{round(store.get(path).progress * 100)}%"
+
+    def on_screen_resume(self) -> None:
+        """Back from an essay: its reading progress changed."""
+        for entry in self.entries:
+            self.table.update_cell(str(entry.path), "read", self._progress(entry.path), update_width=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library", description="Counting passages")
+    def _count_passages(self, entries: list[LibraryEntry]) -> None:
+        from reader.asides import is_marked
+        from reader.detection import detect
+        from reader.document import load_document
+
+        worker = get_current_worker()
+        # Counting reads and scans every essay: wait a moment first, so the table that has just painted
+        # takes the first keys without competing for the interpreter (a cancelled wait ends at once).
+        if self._stop_counting.wait(COUNT_DELAY):
+            return
+        for entry in entries:
+            if worker.is_cancelled:
+                return
+            try:
+                document = load_document(entry.path, meta=entry.meta)
+            except (ReaderError, OSError):
+                self.post_message(EssayStats(entry.path, None, None))
+                continue
+            russian = len([passage for passage in detect(document.text).passages if is_marked(passage)])
+            self.post_message(EssayStats(entry.path, russian, len(document.text.split())))
+
+    def on_essay_stats(self, message: EssayStats) -> None:
+        key = str(message.path)
+        russian = "?" if message.russian is None else str(message.russian)
+        self.table.update_cell(key, "russian", russian, update_width=True)
+        if message.words is not None:
+            self.table.update_cell(key, "length", f"{message.words:,} words", update_width=True)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.reader_app.open_essay(Path(event.row_key.value))
+
+    def action_open(self) -> None:
+        table = self.table
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            if key.value is not None:
+                self.reader_app.open_essay(Path(key.value))

@@ -1,0 +1,437 @@
+"""The reader screen: one essay, its Russian passages with translations beside them, and the glossary panel.
+
+Opening an essay paints at once; detection, glossary annotation and translation run in workers
+(:mod:`reader.ui.jobs`) and fill the view in as they report. The reading state (position, which
+translations are shown, transliteration) is kept per essay in :mod:`reader.state`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from reader.asides import Translated, build_asides, glosses_in
+from reader.document import Document, load_document
+from reader.errors import ReaderError
+from reader.state import EssayState
+from reader.ui import jobs
+from reader.ui.messages import (
+    DownloadProgress,
+    ModelInstalled,
+    ModelMissing,
+    PassagesFound,
+    PassagesTranslated,
+    TermActivated,
+    TermsFound,
+    TranslationProgress,
+)
+from reader.ui.widgets.banner import ModelBanner
+from reader.ui.widgets.entry_panel import EntryPanel
+from reader.ui.widgets.essay_view import EssayView
+from reader.ui.widgets.progress import TranslationStatus
+from reader.ui.widgets.ranges import Target
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("n", "next", "Next passage"),
+        Binding("N", "previous", "Previous passage", show=False),
+        Binding("right_square_bracket", "next_term", "Next term"),
+        Binding("left_square_bracket", "previous_term", "Previous term", show=False),
+        Binding("enter", "activate", "Toggle / open"),
+        Binding("r", "transliterate", "Transliterate"),
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+d", "download_model", "Download model", show=False),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.document: Document | None = None
+        self.state = EssayState()
+        self.passages: list[Any] = []
+        self.hits: list[Any] = []
+        self.translations: dict[int, Translated] = {}
+        self.model_missing = False
+        self.search_query = ""
+        self.term_filter: str | None = None
+        self._reading_offset = 0
+        self._cancel = threading.Event()
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        # Kept as attributes: they are used while the screen unmounts, when queries find nothing.
+        self.view = EssayView(id="essay")
+        self.status = TranslationStatus()
+        yield Static(id="essay-title")
+        yield ModelBanner()
+        yield self.view
+        yield EntryPanel(id="entry-panel")
+        yield Input(placeholder="Search the essay (enter to search, esc to cancel)", id="search")
+        yield self.status
+        yield Footer()
+
+    # -- opening -------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.query_one(EntryPanel).display = False
+        self.query_one("#search", Input).display = False
+        try:
+            document = load_document(self.path)
+        except ReaderError as exc:
+            self.notify(exc.message, severity="error", title="Cannot open the essay")
+            self.dismiss(None)
+            return
+        except OSError as exc:
+            self.notify(
+                f"{self.path}: {exc.strerror or exc}", severity="error", title="Cannot open the essay"
+            )
+            self.dismiss(None)
+            return
+        self.document = document
+        store = self.reader_app.state_store
+        self.state = store.get(self.path)
+        meta = document.meta
+        title = Text(meta.title, style="bold")
+        if meta.author:
+            title.append(f" — {meta.author}")
+        if meta.year:
+            title.append(f", {meta.year}")
+        self.query_one("#essay-title", Static).update(title)
+        self.view.load(document, top=self.state.offset, cursor=self.state.cursor)
+        self.view.focus()
+        self.status.set_label("Finding Russian passages…")
+        self._reading_offset = self.state.offset
+        self.set_interval(1.0, self.remember)
+        # The jobs compete with the UI thread for the GIL: start them once the first screen is painted.
+        self.call_after_refresh(self._start_jobs, document.text)
+
+    def _start_jobs(self, text: str) -> None:
+        self._find_passages(text)
+        self._find_terms(text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detect", description="Finding passages")
+    def _find_passages(self, text: str) -> None:
+        jobs.find_passages(text, self.post_message)
+
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="terms", description="Finding glossary terms"
+    )
+    def _find_terms(self, text: str) -> None:
+        jobs.find_terms(self.reader_app.glossary, text, self.post_message)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="translate", description="Translating")
+    def _translate(self, passages: list[Any]) -> None:
+        jobs.translate(passages, lambda: self._reading_offset, self._cancel, self.post_message)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="download",
+        description="Downloading the model",
+    )
+    def _download(self) -> None:
+        jobs.download_model(self._cancel, self.post_message)
+
+    def on_passages_found(self, message: PassagesFound) -> None:
+        self.passages = message.passages
+        self.view.set_passages(self.passages)
+        self.refresh_asides()
+        self.status.show_progress(0, sum(1 for p in self.passages if p.lang == "ru"))
+        self._translate(self.passages)
+
+    def on_terms_found(self, message: TermsFound) -> None:
+        self.hits = message.hits
+        self.view.set_terms(self.hits)
+        if self.model_missing:
+            self.refresh_asides()
+
+    def on_passages_translated(self, message: PassagesTranslated) -> None:
+        for item in message.translations:
+            self.translations[item.start] = Translated(item.translation, bool(item.suspect))
+        self.refresh_asides()
+
+    def on_translation_progress(self, message: TranslationProgress) -> None:
+        self.status.show_progress(message.done, message.total)
+
+    def on_model_missing(self, message: ModelMissing) -> None:
+        self.model_missing = True
+        self.query_one(ModelBanner).show_missing()
+        self.status.set_label("No translation model")
+        self.refresh_asides()
+
+    def on_download_progress(self, message: DownloadProgress) -> None:
+        self.query_one(ModelBanner).show_download(message.done, message.total)
+
+    def on_model_installed(self, message: ModelInstalled) -> None:
+        self.notify(f"Installed {message.name}", title="Model installed")
+        self.model_missing = False
+        self.query_one(ModelBanner).display = False
+        self._translate(self.passages)
+
+    @on(Worker.StateChanged)
+    def _download_failed(self, event: Worker.StateChanged) -> None:
+        """A failed download resets the banner; the app's handler shows the error itself."""
+        if event.worker.group == "download" and event.state == WorkerState.ERROR:
+            self.query_one(ModelBanner).show_failed(str(event.worker.error))
+
+    def refresh_asides(self) -> None:
+        """Recompute what is shown beside each passage, from the state and what is known."""
+        glossary = self.reader_app.loaded_glossary
+        glosses = (
+            glosses_in(self.passages, self.hits, glossary.get) if glossary and self.model_missing else {}
+        )
+        self.view.set_asides(
+            build_asides(
+                self.passages,
+                self.state,
+                self.translations,
+                model_missing=self.model_missing,
+                glosses=glosses,
+            )
+        )
+
+    # -- reading state -------------------------------------------------------------------------------
+    def remember(self, save: bool = True) -> None:
+        """Record the reading position in the state store (and on disk, when it changed)."""
+        if self.document is None or self.view.essay_layout is None:
+            return
+        view = self.view
+        length = max(1, len(self.document.text))
+        progress = 1.0 if view.scroll_y >= view.max_scroll_y else min(1.0, view.bottom_offset / length)
+        new = EssayState(
+            offset=view.top_offset,
+            cursor=view.cursor_offset,
+            progress=round(progress, 3),
+            show_translations=self.state.show_translations,
+            flipped=self.state.flipped,
+            transliterate=self.state.transliterate,
+        )
+        self._reading_offset = new.offset
+        if new == self.state and self.reader_app.state_store.has(self.path):
+            return
+        self.state = new
+        self.reader_app.state_store.put(self.path, new)
+        if save:
+            self.reader_app.save_state()
+
+    def on_screen_suspend(self) -> None:
+        self.remember()
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+        self.remember()
+
+    def _set_state(self, state: EssayState) -> None:
+        self.state = state
+        self.refresh_asides()
+        self.remember()
+        self.reader_app.state_store.put(self.path, self.state)
+        self.reader_app.save_state()
+
+    # -- actions -------------------------------------------------------------------------------------
+    def toggle_all(self) -> None:
+        self._set_state(self.state.toggle_all())
+        shown = "shown" if self.state.show_translations else "hidden"
+        self.notify(f"Translations {shown}", timeout=2)
+
+    def action_activate(self) -> None:
+        """Enter: open the term navigation landed on, else toggle the passage under the cursor."""
+        view = self.view
+        target = view.target
+        if target is not None and target.kind == "term" and view.row_range()[0] <= target.start:
+            self.show_entry(target.key)
+            return
+        passage = view.passage_under_cursor()
+        if passage is not None:
+            self._set_state(self.state.toggle_one(passage[0]))
+            return
+        term = view.term_under_cursor()
+        if term is not None:
+            self.show_entry(term[2].id)
+
+    def action_transliterate(self) -> None:
+        from dataclasses import replace
+
+        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
+
+    def action_cursor_down(self) -> None:
+        self.view.cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.view.cursor_up()
+
+    def action_page_down(self) -> None:
+        self.view.page(1)
+
+    def action_page_up(self) -> None:
+        self.view.page(-1)
+
+    def action_top(self) -> None:
+        self.view.move_cursor(0)
+
+    def action_bottom(self) -> None:
+        self.view.move_cursor(self.view.total_rows - 1)
+
+    def action_next(self) -> None:
+        self._step(1)
+
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """n / N: the next search match while a search is active, else the next Russian passage."""
+        view = self.view
+        ranges, kind = (view.matches, "match") if self.search_query else (view.passages, "passage")
+        if not len(ranges):
+            self.notify("No search matches" if self.search_query else "No Russian passages", timeout=2)
+            return
+        here = (
+            view.target.start if view.target is not None and view.target.kind == kind else view.cursor_offset
+        )
+        found = ranges.after(here) if direction > 0 else ranges.before(here)
+        if found is None:
+            found = ranges.items[0] if direction > 0 else ranges.items[-1]  # wrap around
+        view.go_to(Target(kind, found[0], found[1]))
+        if self.search_query:
+            number = ranges.items.index(found) + 1
+            self.status.set_note(
+                f"“{self.search_query}”: match {number} of {len(ranges)} · n/N step · esc clears"
+            )
+
+    def action_next_term(self) -> None:
+        self._step_term(1)
+
+    def action_previous_term(self) -> None:
+        self._step_term(-1)
+
+    def _step_term(self, direction: int) -> None:
+        view = self.view
+        items = [item for item in view.terms.items if self.term_filter in (None, item[2].id)]
+        if not items:
+            self.notify("No glossary terms in this essay", timeout=2)
+            return
+        here = (
+            view.target.start
+            if view.target is not None and view.target.kind == "term"
+            else view.cursor_offset
+        )
+        if direction > 0:
+            found = next((item for item in items if item[0] > here), items[0])
+        else:
+            found = next((item for item in reversed(items) if item[0] < here), items[-1])
+        view.go_to(Target("term", found[0], found[1], found[2].id))
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search_query
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+        self.search(event.value)
+
+    def search(self, query: str) -> int:
+        """Highlight every case-insensitive match of ``query`` and go to the first after the cursor."""
+        self.search_query = query.strip()
+        text = self.document.text if self.document is not None else ""
+        if not self.search_query:
+            self.clear_search()
+            return 0
+        pattern = re.compile(re.escape(self.search_query), re.IGNORECASE)
+        spans = [match.span() for match in pattern.finditer(text)]
+        self.view.set_matches(spans)
+        if not spans:
+            self.status.set_note(f"“{self.search_query}”: no matches")
+            self.search_query = ""
+            return 0
+        self.view.target = None
+        self._step(1)
+        return len(spans)
+
+    def clear_search(self) -> None:
+        self.search_query = ""
+        self.view.set_matches([])
+        self.status.set_note("")
+
+    def action_download_model(self) -> None:
+        if not self.model_missing:
+            self.notify("A Russian→English model is already installed", timeout=3)
+            return
+        self.query_one(ModelBanner).show_download(0, None)
+        self._download()
+
+    def action_back(self) -> None:
+        """esc: close the entry panel, else hide the search box or clear the search, else the library."""
+        search = self.query_one("#search", Input)
+        panel = self.query_one(EntryPanel)
+        if panel.display:
+            panel.hide()
+            self.view.focus()
+        elif search.display:
+            search.display = False
+            self.view.focus()
+        elif self.search_query or self.view.matches.items or self.status.note:
+            self.clear_search()
+        elif self.term_filter is not None:
+            self.term_filter = None
+        else:
+            self.remember()  # before the library resumes and shows the progress
+            self.dismiss(None)
+
+    # -- glossary ------------------------------------------------------------------------------------
+    def on_term_activated(self, message: TermActivated) -> None:
+        self.show_entry(message.entry_id)
+
+    def show_entry(self, entry_id: str) -> None:
+        """Open the glossary entry ``entry_id`` in the side panel."""
+        glossary = self.reader_app.glossary
+        entry = glossary.get(entry_id)
+        if entry is None:
+            self.notify(f"No glossary entry {entry_id!r}", severity="warning")
+            return
+        self.query_one(EntryPanel).show_entry(entry)
+
+    @on(EntryPanel.Closed)
+    def _panel_closed(self) -> None:
+        self.view.focus()
+
+    def jump_to_term(self, entry_id: str) -> bool:
+        """Go to the first occurrence of ``entry_id``; ``]`` / ``[`` then step through its occurrences."""
+        self.term_filter = entry_id
+        items = [item for item in self.view.terms.items if item[2].id == entry_id]
+        if not items:
+            self.notify("That term does not occur in this essay", severity="warning")
+            self.term_filter = None
+            return False
+        first = items[0]
+        self.view.go_to(Target("term", first[0], first[1], entry_id))
+        return True

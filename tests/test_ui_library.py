@@ -1,0 +1,147 @@
+"""The library screen: the essays listed with their metadata, Russian passages and reading progress."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.worker import WorkerCancelled
+
+from reader import paths
+from reader.asides import is_marked
+from reader.detection import detect
+from reader.library import list_library
+from reader.ui.app import ReaderApp
+from reader.ui.screens.library import COLUMNS, LibraryScreen
+from reader.ui.screens.reader import ReaderScreen
+
+pytestmark = pytest.mark.anyio
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RUSSIAN_ESSAY = "socialism-bureaucracy-and-the-market-7.txt"
+
+
+async def settle(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        await pilot.pause()
+        busy = [worker for worker in app.workers if not worker.is_finished]
+        if not busy:
+            await pilot.pause()
+            return
+        with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: the loop waits for that
+            await app.workers.wait_for_complete(busy)
+    raise AssertionError("workers did not finish")
+
+
+def table_rows(screen: LibraryScreen) -> dict[str, list[str]]:
+    table = screen.table
+    return {str(row_key.value): [str(cell) for cell in table.get_row(row_key)] for row_key in table.rows}
+
+
+async def test_library_lists_bundled_user_and_extra_essays(tmp_path: Path) -> None:
+    user_dir = paths.user_essays_dir()
+    user_dir.mkdir(parents=True)
+    (user_dir / "mine.txt").write_text("My Own Notes\n\nНичего не изменилось.\n", encoding="utf-8")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "other.md").write_text("Other Essay\n\nPlain English only.\n", encoding="utf-8")
+    app = ReaderApp(library_dirs=(extra,))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert [str(column.label) for column in screen.table.columns.values()] == list(COLUMNS)
+        rows = table_rows(screen)
+        expected = list_library((extra,))
+        assert list(rows) == [str(entry.path) for entry in expected]
+        for entry in expected:
+            title, author, year, length, russian, read = rows[str(entry.path)]
+            assert title == entry.meta.title
+            assert author == (entry.meta.author or "—")
+            assert year == (str(entry.meta.year) if entry.meta.year else "—")
+            text = entry.path.read_text(encoding="utf-8")
+            assert length == f"{len(text.split()):,} words"
+            assert russian == str(sum(1 for passage in detect(text).passages if is_marked(passage)))
+            assert read == "—"
+        assert rows[str(user_dir / "mine.txt")][4] == "1"
+        assert int(rows[str(paths.bundled_corpus_dir() / RUSSIAN_ESSAY)][4]) > 0
+
+
+async def test_enter_opens_the_essay_and_esc_returns_with_progress() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        target = list(table_rows(screen)).index(str(paths.bundled_corpus_dir() / RUSSIAN_ESSAY))
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.current_document is not None
+        assert app.current_document.path == paths.bundled_corpus_dir() / RUSSIAN_ESSAY
+        await pilot.press("G")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
+        read = table_rows(screen)[str(paths.bundled_corpus_dir() / RUSSIAN_ESSAY)][5]
+        assert read == "100%"
+
+
+async def test_a_path_opens_directly_over_the_library(tmp_path: Path) -> None:
+    essay = tmp_path / "anywhere.txt"
+    essay.write_text("Loose Essay\n\nSome text, and «Кадры решают всё».\n", encoding="utf-8")
+    app = ReaderApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.document is not None and app.screen.document.title == "Loose Essay"
+        assert "Loose Essay" in str(app.screen.query_one("#essay-title").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_missing_library_folder_is_reported_not_fatal(tmp_path: Path) -> None:
+    app = ReaderApp(library_dirs=(tmp_path / "nowhere",))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert len(table_rows(app.screen)) == len(list_library())
+
+
+LIBRARY_SCRIPT = """
+import asyncio, sys
+from reader.ui.app import ReaderApp
+
+async def main():
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print(type(app.screen).__name__)
+        heavy = ("pymorphy3", "ctranslate2", "argostranslate", "sentencepiece", "reader.glossary", "torch")
+        print(sorted(name for name in heavy if name in sys.modules))
+
+asyncio.run(main())
+"""
+
+
+def test_the_library_loads_no_glossary_and_no_translation_machinery() -> None:
+    """The first screen (after its worker counted passages) has imported neither morphology nor models."""
+    result = subprocess.run(
+        [sys.executable, "-c", LIBRARY_SCRIPT],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=dict(os.environ),
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["LibraryScreen", "[]"]
