@@ -86,7 +86,7 @@ class TranslationCache:
         if self._connection is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._connection = self._open_checked()
+                self._connection = self._open_with_retry()
             except (sqlite3.OperationalError, OSError) as exc:  # locked, read-only, no such directory ...
                 raise BadInput(f"translation cache {self.path}: cannot be opened ({exc})") from None
             except sqlite3.DatabaseError as exc:  # not a database, malformed, failed the check
@@ -97,6 +97,23 @@ class TranslationCache:
                 )
                 self._connection = self._open_checked()
         return self._connection
+
+    def _open_with_retry(self) -> sqlite3.Connection:
+        """Open, retrying while another process holds the lock to create the schema or switch to WAL.
+
+        SQLite does not always call the busy handler for ``PRAGMA journal_mode`` and schema creation
+        when two processes open a new database at the same moment, so "database is locked" can come
+        back at once; waiting briefly and trying again is what the busy timeout would have done.
+        """
+        deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self._open_checked()
+            except sqlite3.OperationalError as exc:
+                message = str(exc).lower()
+                if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _open_checked(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
