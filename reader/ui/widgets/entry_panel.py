@@ -1,0 +1,193 @@
+"""The side panel that shows one glossary entry, with see-also links a reader can follow and come back from.
+
+Every string comes from YAML a user may have written, so it is rendered as data (``rich.text.Text``), never
+as markup: a term or definition containing ``[bold]`` shows literally.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from reader.glossary.model import Entry
+
+
+def entry_text(entry: Entry) -> Text:
+    """The body of an entry (everything but the headword and links) as literal text with styles."""
+    text = Text()
+    text.append(entry.russian, style="bold")
+    if entry.transliterations:
+        text.append("\n")
+        text.append(", ".join(entry.transliterations), style="italic dim")
+    if entry.gloss:
+        text.append("\n\n")
+        text.append(entry.gloss, style="italic")
+    if entry.definition:
+        text.append("\n\n")
+        text.append(entry.definition)
+    details = [part for part in (entry.category, entry.period) if part]
+    if details:
+        text.append("\n\n")
+        text.append(" · ".join(details), style="dim")
+    if entry.sources:
+        text.append("\n\nSources\n", style="bold")
+        for source in entry.sources:
+            year = f" ({source.year})" if source.year is not None else ""
+            text.append("• ")
+            text.append(source.author)
+            text.append(", ")
+            text.append(source.title, style="italic")
+            text.append(f"{year}\n")
+        text.rstrip()
+    return text
+
+
+class EntryPanel(Vertical):
+    """A glossary entry beside the text it explains. Hidden until :meth:`show_entry` is called."""
+
+    DEFAULT_CSS = """
+    EntryPanel {
+        dock: right;
+        width: 40%;
+        min-width: 30;
+        max-width: 60;
+        height: 1fr;
+        border-left: tall $primary;
+        background: $panel;
+        padding: 0 1;
+    }
+    EntryPanel > #entry-headword {
+        text-style: bold;
+        color: $text-primary;
+        padding: 0 0 1 0;
+    }
+    EntryPanel > #entry-scroll {
+        height: 1fr;
+    }
+    EntryPanel #entry-body {
+        height: auto;
+    }
+    EntryPanel > #entry-see-also-label {
+        text-style: bold;
+        padding: 1 0 0 0;
+    }
+    EntryPanel > #entry-see-also {
+        height: auto;
+        max-height: 30%;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        border: none;
+        padding: 0;
+        background: $panel;
+    }
+    EntryPanel > #entry-hint {
+        color: $text-muted;
+        height: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close entry"),
+        Binding("backspace", "back", "Back"),
+    ]
+
+    class Closed(Message):
+        """The reader closed the panel with ``esc``."""
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.entry: Entry | None = None
+        self.history: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entry-headword")
+        with VerticalScroll(id="entry-scroll"):
+            yield Static(id="entry-body")
+        # The links sit below the scrolling body, so moving through them never scrolls the text away.
+        yield Static("See also", id="entry-see-also-label")
+        yield OptionList(id="entry-see-also")
+        yield Static(id="entry-hint")
+
+    def show_entry(self, entry: Entry, *, focus: bool = True) -> None:
+        """Show ``entry`` as a fresh start (the back history is cleared) and make the panel visible.
+
+        With ``focus`` the panel takes the keyboard, so ``esc`` closes it and ``enter`` follows a link.
+        """
+        self.history.clear()
+        self._render_entry(entry)
+        self.display = True
+        if focus:
+            self.focus_entry()
+
+    def focus_entry(self) -> None:
+        """Give the keyboard to the panel: its links when it has any, else its scrolling body."""
+        links = self.query_one("#entry-see-also", OptionList)
+        if links.option_count:
+            links.focus()
+        else:
+            self.query_one("#entry-scroll", VerticalScroll).focus()
+
+    def hide(self) -> None:
+        """Hide the panel and forget its history."""
+        self.display = False
+        self.history.clear()
+
+    def follow(self, entry_id: str) -> bool:
+        """Show the entry ``entry_id`` (a see-also link), remembering the current one for ``backspace``."""
+        target = self.app.glossary.get(entry_id)  # type: ignore[attr-defined]
+        if target is None:
+            self.notify(f"No glossary entry {entry_id!r}", severity="warning")
+            return False
+        if self.entry is not None:
+            self.history.append(self.entry)
+        self._render_entry(target)
+        return True
+
+    def action_back(self) -> None:
+        """Go back to the entry a see-also link was followed from."""
+        if self.history:
+            self._render_entry(self.history.pop())
+
+    def action_close(self) -> None:
+        self.hide()
+        self.post_message(self.Closed())
+
+    def _render_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        self.query_one("#entry-headword", Static).update(Text(entry.term))
+        self.query_one("#entry-body", Static).update(entry_text(entry))
+        links = self.query_one("#entry-see-also", OptionList)
+        links.clear_options()
+        glossary = getattr(self.app, "glossary", None)
+        for target_id in entry.see_also:
+            target = glossary.get(target_id) if glossary is not None else None
+            prompt = Text(f"→ {target.term}" if target else f"→ {target_id}")
+            if target is not None and target.gloss:
+                prompt.append(f"  {target.gloss}", style="dim")
+            links.add_option(Option(prompt, id=target_id))
+        links.display = bool(entry.see_also)
+        if entry.see_also:
+            links.highlighted = 0
+        self.query_one("#entry-see-also-label").display = bool(entry.see_also)
+        hint = "esc close"
+        if entry.see_also:
+            hint += " · enter follow"
+        if self.history:
+            hint += " · backspace back"
+        self.query_one("#entry-hint", Static).update(Text(hint))
+        self.query_one("#entry-scroll", VerticalScroll).scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#entry-see-also")
+    def _follow_link(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id is not None:
+            self.follow(event.option_id)
