@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,8 +106,22 @@ def _looks_like_utf8(data: bytes) -> bool:
     return multibyte_chars >= 4 and multibyte_chars * 2 >= high_bytes // 2
 
 
+_LONE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
+
+
 def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
-    """Decode an essay. Raises :class:`BadInput` naming ``source`` when the bytes are not text."""
+    """Decode an essay. Raises :class:`BadInput` naming ``source`` when the bytes are not text.
+
+    Lines ended by a lone carriage return (classic Mac files) get a line feed in its place, one character
+    for one so offsets do not move: paragraphs, passages and the reader pane all break lines at ``\n``.
+    """
+    decoded = _decode(data, source)
+    if "\r" not in decoded.text:
+        return decoded
+    return Decoded(_LONE_CARRIAGE_RETURN.sub("\n", decoded.text), decoded.encoding)
+
+
+def _decode(data: bytes, source: str) -> Decoded:
     if not data:
         raise BadInput(f"{source}: the file is empty")
     for bom, encoding in _BOMS:
@@ -114,7 +129,10 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> Decoded:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise BadInput(f"{source}: not valid {encoding.upper()} at byte {exc.start}") from None
+                # utf-8-sig counts from after its BOM; the utf-16 codec counts from the file's start.
+                offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
+                label = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+                raise BadInput(f"{source}: not valid {label} at byte {offset}") from None
             if encoding == "utf-16":
                 text = text.removeprefix("\ufeff")
             if "\x00" in text:
@@ -165,13 +183,21 @@ def read_text_file(path: Path | str) -> Decoded:
     if path.is_dir():
         raise BadInput(f"{path}: is a directory, not an essay file")
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            # /dev/zero and the like never end: reading one would fill memory.
+            raise BadInput(f"{path}: is a device, not an essay file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise BadInput(
                 f"{path}: too large ({size // (1024 * 1024)} MB; the limit is "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
             )
-        data = path.read_bytes()
+        # Bounded even so: a pipe (`reader detect <(command)`) has no size to check beforehand.
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise BadInput(f"{path}: too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
     except PermissionError:
         raise BadInput(f"{path}: permission denied") from None
     except IsADirectoryError:

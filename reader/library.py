@@ -42,15 +42,26 @@ class LibraryEntry:
         return self.meta.title
 
 
+def _optional_text(raw: dict[object, object], key: str, where: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, str):
+        raise BadInput(f"{where}: '{key}' must be text or null, not {value!r}")
+    return value or None
+
+
 def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
     if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
         raise BadInput(f"{where}: each essay needs a mapping with a 'title' string")
     year = raw.get("year")
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year)
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise BadInput(f"{where}: 'year' must be a whole number or null, not {year!r}")
     return EssayMeta(
         title=raw["title"],
-        author=raw.get("author") or None,
-        year=int(year) if year is not None else None,
-        source=raw.get("source") or None,
+        author=_optional_text(raw, "author", where),
+        year=year,
+        source=_optional_text(raw, "source", where),
         title_supplied=bool(raw.get("title_supplied", False)),
     )
 
@@ -111,6 +122,25 @@ def _scan(folder: Path, origin: str) -> list[LibraryEntry]:
             meta = index.get(path.name) or metadata_for(path)
             entries.append(LibraryEntry(path=path, meta=meta, origin=origin, size=path.stat().st_size))
     return entries
+
+
+def index_problems(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -> list[str]:
+    """One line for each library folder whose ``index.yaml`` cannot be used.
+
+    The listing still shows such a folder's essays (with titles guessed from their text), so this is how
+    the user learns why their titles, authors and years are missing.
+    """
+    folders = [paths.bundled_corpus_dir()]
+    if include_user:
+        folders.append(paths.user_essays_dir())
+    folders += [Path(folder) for folder in extra_dirs]
+    problems = []
+    for folder in folders:
+        try:
+            read_index(folder)
+        except BadInput as exc:
+            problems.append(exc.message)
+    return problems
 
 
 def list_library(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -> list[LibraryEntry]:

@@ -149,6 +149,20 @@ def test_a_file_that_is_not_a_database_is_moved_aside(tmp_path: Path) -> None:
         assert again.warning is None
 
 
+def test_broken_copies_moved_aside_in_the_same_second_are_all_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(time, "strftime", lambda _format: "20260101T000000")
+    path = tmp_path / "translations.sqlite3"
+    for attempt in (b"first", b"second"):
+        path.write_bytes(attempt + b" garbage, not a database\n" * 50)
+        with TranslationCache(path) as cache:
+            assert cache.get_many(NS, ["а"]) == {}
+            assert cache.warning is not None
+    kept = sorted(p.read_bytes()[:6] for p in tmp_path.glob("translations.sqlite3.corrupt-*"))
+    assert kept == [b"first ", b"second"]
+
+
 def test_a_damaged_database_is_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "translations.sqlite3"
     with TranslationCache(path) as cache:

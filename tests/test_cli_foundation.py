@@ -119,6 +119,46 @@ def test_bad_input_is_one_line_exit_1_and_writes_nothing(tmp_path: Path, case: s
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["detect"], "reader: detect: the following arguments are required: PATH"),
+        (["translate", "x.txt", "--beam", "many"], "reader: translate: argument --beam"),
+        (["models", "frob"], "reader: models: argument ACTION: invalid choice"),
+        (["--bogus"], "reader: unrecognized arguments: --bogus"),
+    ],
+)
+def test_a_usage_mistake_is_bad_input_in_one_line(args: list[str], expected: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 1  # argparse's own 2 would read as "missing resource"
+    assert result.stderr.startswith(expected)
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_library_warns_about_a_malformed_index_yaml(tmp_path: Path) -> None:
+    (tmp_path / "essay.txt").write_text("An Essay\n\nText.", encoding="utf-8")
+    (tmp_path / "index.yaml").write_text("essay.txt: {title: [unclosed\n", encoding="utf-8")
+    result = run_cli("library", "--json", "--library", str(tmp_path))
+    assert result.returncode == 0
+    [warning] = result.stderr.splitlines()
+    assert (
+        warning.startswith("reader: warning: ") and "index.yaml:" in warning and "malformed YAML" in warning
+    )
+    assert [row["title"] for row in json.loads(result.stdout)][-1] == "An Essay"
+
+
+@pytest.mark.parametrize("option", ["--library", "--glossary"])
+def test_opening_the_app_with_a_missing_folder_fails_before_the_app_starts(
+    tmp_path: Path, option: str
+) -> None:
+    missing = tmp_path / "typo"
+    result = run_cli(option, str(missing), timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == f"reader: {missing}: no such {option[2:]} directory\n"
+    assert result.stdout == ""
+
+
 def test_a_50_mb_essay_is_handled(tmp_path: Path) -> None:
     chunk = ESSAY.read_bytes()
     path = tmp_path / "big.txt"

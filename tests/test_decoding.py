@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -76,7 +79,12 @@ def test_read_text_file_errors(tmp_path: Path) -> None:
 
 @given(st.text(min_size=1).filter(lambda s: s.strip() and "\x00" not in s and not s.startswith("\ufeff")))
 def test_any_utf8_text_round_trips(text: str) -> None:
-    assert decode_bytes(text.encode("utf-8"), "x").text == text
+    # Lone carriage returns are the one change (they become line feeds, see the classic Mac test below).
+    decoded = decode_bytes(text.encode("utf-8"), "x").text
+    assert len(decoded) == len(text)
+    assert decoded.replace("\n", "\r") == text.replace("\n", "\r")
+    if "\r" not in text:
+        assert decoded == text
 
 
 @given(
@@ -98,3 +106,57 @@ def test_a_western_code_page_is_refused_not_misread() -> None:
     data = "Le café de la Révolution et les élèves du lycée à Paris.".encode("latin-1")
     with pytest.raises(BadInput, match="not Cyrillic text"):
         decode_bytes(data, "french.txt")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_instead_of_read_forever() -> None:
+    with pytest.raises(BadInput, match=r"^/dev/zero: is a device, not an essay file$"):
+        read_text_file("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_read_but_only_up_to_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.decoding
+
+    def feed(pipe: Path, data: bytes) -> threading.Thread:
+        def write() -> None:
+            with contextlib.suppress(BrokenPipeError), pipe.open("wb") as out:
+                out.write(data)
+
+        thread = threading.Thread(target=write)
+        thread.start()
+        return thread
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = feed(pipe, "Текст эссе.\n".encode())
+    assert read_text_file(pipe).text == "Текст эссе.\n"
+    writer.join()
+    monkeypatch.setattr(reader.decoding, "MAX_FILE_BYTES", 64)
+    writer = feed(pipe, b"endless text " * 100)
+    with pytest.raises(BadInput, match="too large"):
+        read_text_file(pipe)
+    writer.join()
+
+
+def test_classic_mac_line_endings_become_line_feeds_in_place() -> None:
+    text = "Title\r\rРусский абзац.\r\rEnglish, with a CRLF\r\nline.\r"
+    decoded = decode_bytes(text.encode("utf-8"), "mac.txt").text
+    assert decoded == "Title\n\nРусский абзац.\n\nEnglish, with a CRLF\r\nline.\n"
+    assert len(decoded) == len(text)  # offsets into the file's text are unchanged
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # 3 BOM bytes + 12 bytes of Привет: the bad byte is the file's 16th (offset 15).
+        (codecs.BOM_UTF8 + "Привет".encode() + b"\xff hello", "not valid UTF-8 at byte 15"),
+        # 2 BOM bytes + 12 bytes of Привет, then a lone surrogate.
+        (codecs.BOM_UTF16_LE + "Привет".encode("utf-16-le") + b"\x00\xd8ok", "not valid UTF-16 at byte 14"),
+    ],
+)
+def test_a_broken_byte_after_a_bom_is_located_from_the_start_of_the_file(data: bytes, expected: str) -> None:
+    with pytest.raises(BadInput, match=f"^x.txt: {expected}$"):
+        decode_bytes(data, "x.txt")

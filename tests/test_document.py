@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reader import paths
 from reader.document import document_from_text, guess_title, load_document, split_paragraphs
 from reader.errors import BadInput
-from reader.library import list_library, read_index
+from reader.library import index_problems, list_library, read_index
 
 CORPUS = paths.bundled_corpus_dir()
 
@@ -94,6 +94,40 @@ def test_user_essays_and_extra_library_dirs_are_listed(tmp_path: Path) -> None:
     assert origins["My Essay"] == "user"
     assert origins["Other Essay"] == "library"
     assert all(entry.path.suffix != ".pdf" for entry in entries)
+
+
+def test_a_malformed_index_is_reported_and_its_essays_still_listed(tmp_path: Path) -> None:
+    (tmp_path / "essay.txt").write_text("An Essay\n\nText.", encoding="utf-8")
+    (tmp_path / "index.yaml").write_text("essay.txt: {title: [unclosed\n", encoding="utf-8")
+    assert [entry.meta.title for entry in list_library((tmp_path,), include_user=False)][-1] == "An Essay"
+    [problem] = index_problems((tmp_path,), include_user=False)
+    assert problem.startswith(f"{tmp_path.resolve() / 'index.yaml'}:") and "malformed YAML" in problem
+    assert index_problems(include_user=False) == []  # the bundled index is fine
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("{title: T, year: abc}", "'year' must be a whole number or null, not 'abc'"),
+        ("{title: T, year: [1990]}", "'year' must be a whole number or null, not [1990]"),
+        ("{title: T, author: 42}", "'author' must be text or null, not 42"),
+        ("{title: T, source: {a: 1}}", "'source' must be text or null, not {'a': 1}"),
+    ],
+)
+def test_wrongly_typed_index_metadata_is_bad_input_not_a_crash(
+    tmp_path: Path, entry: str, expected: str
+) -> None:
+    (tmp_path / "essay.txt").write_text("An Essay\n\nText.", encoding="utf-8")
+    (tmp_path / "index.yaml").write_text(f"essay.txt: {entry}\n", encoding="utf-8")
+    with pytest.raises(BadInput) as caught:
+        read_index(tmp_path)
+    assert str(caught.value) == f"{tmp_path.resolve() / 'index.yaml'}: essay.txt: {expected}"
+    assert [e.meta.title for e in list_library((tmp_path,), include_user=False)][-1] == "An Essay"
+
+
+def test_a_year_written_as_text_is_read_as_a_number(tmp_path: Path) -> None:
+    (tmp_path / "index.yaml").write_text("essay.txt: {title: T, year: '1991'}\n", encoding="utf-8")
+    assert read_index(tmp_path)["essay.txt"].year == 1991
 
 
 def test_missing_library_dir_is_a_clear_error(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -75,6 +76,14 @@ def test_check_reports_each_problem_with_its_line() -> None:
     assert lines and all(PROBLEM_LINE.match(line) for line in lines), lines
     assert len(lines) == len(check_glossary_files([bad]))
     assert any("duplicate_id.yaml:16: duplicate id 'twin'" in line for line in lines)
+
+
+def test_check_refuses_what_is_neither_a_directory_nor_a_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "terms.yaml"
+    os.mkfifo(pipe)  # checking it used to print "glossary OK: 0 entries in 0 file(s)"
+    result = run_cli("glossary", "check", str(pipe))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"reader: {pipe}: not a glossary directory or file\n"
 
 
 def test_check_valid_directory_prints_a_summary() -> None:

@@ -140,6 +140,15 @@ def test_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert "not UTF-8" in problem.message
 
 
+def test_control_character_is_one_problem_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_text("- id: a\n  term: b\x00c\n", encoding="utf-8")
+    [problem] = check_glossary_files([path])
+    assert problem.line == 2
+    assert "invalid YAML" in problem.message
+    assert "\n" not in problem.message
+
+
 def test_empty_file_has_no_entries_and_no_problems(tmp_path: Path) -> None:
     (tmp_path / "empty.yaml").write_text("# nothing yet\n", encoding="utf-8")
     assert check_glossary_files([tmp_path]) == []

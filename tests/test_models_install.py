@@ -182,3 +182,10 @@ def test_broken_package_directory_is_skipped_in_listing(tmp_path: Path) -> None:
     junk.mkdir()
     (junk / "metadata.json").write_text("{broken", encoding="utf-8")
     assert [m.code for m in packages.installed_models()] == ["translate-ru_en"]
+
+
+def test_installing_a_directory_says_it_is_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(BadInput) as caught:
+        install.install_from_file(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: is a directory, not an .argosmodel file"
+    assert not paths.argos_packages_dir().exists()

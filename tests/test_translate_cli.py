@@ -87,6 +87,12 @@ def test_bad_input(essay: Path, tiny_installed: Path, tmp_path: Path) -> None:
     assert missing.returncode == 1 and missing.stderr.startswith("reader: ")
     beam = run_cli("translate", str(essay), "--beam", "0")
     assert beam.returncode == 1 and "--beam" in beam.stderr
+    huge_beam = run_cli("translate", str(essay), "--beam", "100000")  # would exhaust memory, not finish
+    assert huge_beam.returncode == 1 and huge_beam.stderr.startswith("reader: --beam 100000: ")
+    assert huge_beam.stdout == "" and huge_beam.stderr.count("\n") == 1
+    typo = run_cli("translate", str(essay), "--glossary", str(tmp_path / "typo"))  # was silently ignored
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert typo.stderr == f"reader: {tmp_path / 'typo'}: no such glossary directory\n"
 
 
 def test_cache_stats_and_clear(essay: Path, tiny_installed: Path) -> None:

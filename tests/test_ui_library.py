@@ -145,3 +145,14 @@ def test_the_library_loads_no_glossary_and_no_translation_machinery() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["LibraryScreen", "[]"]
+
+
+async def test_a_malformed_index_yaml_is_notified(tmp_path: Path) -> None:
+    (tmp_path / "essay.txt").write_text("An Essay\n\nText.", encoding="utf-8")
+    (tmp_path / "index.yaml").write_text("essay.txt: {title: [unclosed\n", encoding="utf-8")
+    app = ReaderApp(library_dirs=(tmp_path,))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert str(tmp_path / "essay.txt") in table_rows(app.screen)
+        messages = [notification.message for notification in app._notifications]
+        assert any("index.yaml" in message and "malformed YAML" in message for message in messages)

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -31,9 +32,19 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is bad input: exit status 1 (argparse's 2 means a missing resource
+    here) and one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("reader").strip()
+        where = f"{command}: " if command else ""
+        self.exit(1, f"reader: {where}{message} (see `{self.prog} --help`)\n")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with ``only``, just that command's subparser is registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="A bilingual reading assistant for essays on Soviet history. "
         "With no command, opens the reader on the library (or on PATH: `reader PATH`).",

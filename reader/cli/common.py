@@ -35,6 +35,15 @@ def add_glossary_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def require_dirs(directories: list[Path], kind: str) -> None:
+    """Refuse a mistyped ``--glossary`` / ``--library`` folder with one line, before any work is done."""
+    from reader.errors import BadInput
+
+    for directory in directories:
+        if not directory.is_dir():
+            raise BadInput(f"{directory}: no such {kind} directory")
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -172,6 +172,8 @@ def run_check(args: argparse.Namespace) -> int:
         for location in args.dirs:
             if not location.exists():
                 raise BadInput(f"{location}: no such glossary directory or file")
+            if not (location.is_dir() or location.is_file()):  # /dev/zero, a pipe: nothing was checked
+                raise BadInput(f"{location}: not a glossary directory or file")
         same = any(location.resolve() == curated.resolve() for location in args.dirs)
         reports = [check_glossary(args.dirs, base=() if same else (curated,))]
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reader.cli.common import add_json_option, add_library_option, print_json
 
@@ -18,10 +19,13 @@ def run(args: argparse.Namespace) -> int:
     from reader.detection import detect
     from reader.document import load_document
     from reader.errors import BadInput
-    from reader.library import list_library
+    from reader.library import index_problems, list_library
 
     rows = []
-    for entry in list_library(tuple(args.library)):
+    entries = list_library(tuple(args.library))
+    for problem_line in index_problems(tuple(args.library)):
+        print(f"reader: warning: {problem_line}; its essays are listed without it", file=sys.stderr)
+    for entry in entries:
         try:
             document = load_document(entry.path, entry.meta)
             russian: int | None = len(detect(document.text).russian())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli.common import add_glossary_option, add_library_option
+from reader.cli.common import add_glossary_option, add_library_option, require_dirs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +21,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.path is not None:
         read_text_file(args.path)  # a bad path fails here, with the CLI's one-line error
+    # So do mistyped folders, as in every other command, rather than as a notice inside the app.
+    require_dirs(args.library, "library")
+    require_dirs(args.glossary, "glossary")
     from reader.ui.app import run_app
 
     return run_app(path=args.path, library_dirs=tuple(args.library), glossary_dirs=tuple(args.glossary))

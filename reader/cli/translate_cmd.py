@@ -6,13 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_glossary_option, add_json_option, print_json
+from reader.cli.common import add_glossary_option, add_json_option, print_json, require_dirs
 from reader.errors import BadInput
 
 #: Up to this much Russian text, the glossary (pymorphy3's dictionaries, ~40 MB) loads while the model
 #: decodes, which then holds little beam-search memory: that hides the glossary's load time. For more
 #: text it loads after the model is freed, so the two memory peaks do not add up.
 OVERLAP_MAX_CHARS = 600
+#: Beam search memory and time grow with the beam: past this a typo (`--beam 4000`) would exhaust memory
+#: for no better translation.
+MAX_BEAM = 32
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=int,
         default=4,
         metavar="N",
-        help="beam size (default 4, as argostranslate; 1 is fastest)",
+        help=f"beam size, 1 to {MAX_BEAM} (default 4, as argostranslate; 1 is fastest)",
     )
     add_glossary_option(parser)
     parser.set_defaults(handler=run)
@@ -44,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.translation.packages import require_ru_en
     from reader.translation.terms import PassageTerms
 
-    if args.beam < 1:
-        raise BadInput(f"--beam {args.beam}: the beam size must be at least 1")
+    if not 1 <= args.beam <= MAX_BEAM:
+        raise BadInput(f"--beam {args.beam}: the beam size must be from 1 to {MAX_BEAM}")
+    require_dirs(args.glossary, "glossary")
     # Library metadata is not needed here; giving it skips reading the library index (and importing yaml).
     document = load_document(args.path, meta=EssayMeta(title=args.path.stem))
     passages = [passage for passage in detect(document.text).passages if passage.lang == "ru"]

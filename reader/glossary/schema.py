@@ -220,8 +220,14 @@ def read_glossary_file(path: Path) -> tuple[list[ParsedEntry], list[Problem]]:
         line = mark.line + 1 if mark is not None else 1
         reason = exc.problem or exc.context or "cannot be parsed"
         return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (NUL, other control characters): its message spans lines, so say it in one.
+        line = text.count("\n", 0, exc.position) + 1
+        reason = f"character U+{int(exc.character):04X} is not allowed"
+        return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:
-        return [], [Problem(str(path), 1, f"invalid YAML: {exc}")]
+        reason = " ".join(str(exc).split())
+        return [], [Problem(str(path), 1, f"invalid YAML: {reason}")]
     finally:
         loader.dispose()
     return [p for p in parsed if p is not None], reader.problems

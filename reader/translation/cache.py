@@ -136,6 +136,11 @@ class TranslationCache:
         """Rename the broken database (and its WAL and shared-memory files) to ``*.corrupt-<time>``."""
         stamp = time.strftime("%Y%m%dT%H%M%S")
         moved = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        # Never replace an earlier broken copy moved aside in the same second: it may be the one to inspect.
+        number = 1
+        while moved.exists():
+            number += 1
+            moved = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{number}")
         for suffix in ("", "-wal", "-shm"):
             source = self.path.with_name(self.path.name + suffix)
             with contextlib.suppress(FileNotFoundError):

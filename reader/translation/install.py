@@ -46,6 +46,8 @@ def install_from_file(path: Path, *, force: bool = True) -> InstalledModel:
     With ``force=False`` an installed package of the same code and version is kept and returned as is.
     """
     path = Path(path)
+    if path.is_dir():
+        raise BadInput(f"{path}: is a directory, not an .argosmodel file")
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
     packages_dir = paths.argos_packages_dir()

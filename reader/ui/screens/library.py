@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.library import LibraryEntry, list_library
+from reader.library import LibraryEntry, index_problems, list_library
 from reader.ui.messages import EssayStats
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ class LibraryScreen(Screen[None]):
         except ReaderError as exc:
             self.notify(exc.message, severity="error", title="Library")
             self.entries = list_library()
+        for problem in index_problems(self.reader_app.library_dirs):
+            self.notify(f"{problem}; its essays are listed without that metadata", severity="warning")
         for entry in self.entries:
             meta = entry.meta
             table.add_row(
