@@ -12,7 +12,10 @@ from pathlib import Path
 from reader.decoding import read_text_file
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_BREAK = re.compile(r"\n")
 _TITLE_MAX_CHARS = 120
+#: Blocks between blank lines longer than this are split at single line breaks (see split_paragraphs).
+LONG_BLOCK_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -68,21 +71,38 @@ class Document:
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs of ``text``: maximal blocks between blank lines, trimmed of surrounding white space."""
+    """Paragraphs of ``text``: maximal blocks between blank lines, trimmed of surrounding white space.
+
+    A block longer than :data:`LONG_BLOCK_CHARS` is split at its single line breaks too: a file that
+    separates paragraphs with single newlines would otherwise be one enormous paragraph, which the
+    reader pane would have to lay out whole on every change.
+    """
     paragraphs: list[Paragraph] = []
     position = 0
     for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
         block_end = match.start() if match else len(text)
-        start, end = position, block_end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            paragraphs.append(Paragraph(f"p{len(paragraphs)}", start, end))
+        if block_end - position > LONG_BLOCK_CHARS:
+            pieces = [*_LINE_BREAK.finditer(text, position, block_end), None]
+            line_start = position
+            for line_break in pieces:
+                line_end = line_break.start() if line_break else block_end
+                _append_trimmed(text, line_start, line_end, paragraphs)
+                if line_break:
+                    line_start = line_break.end()
+        else:
+            _append_trimmed(text, position, block_end, paragraphs)
         if match:
             position = match.end()
     return paragraphs
+
+
+def _append_trimmed(text: str, start: int, end: int, paragraphs: list[Paragraph]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        paragraphs.append(Paragraph(f"p{len(paragraphs)}", start, end))
 
 
 def guess_title(text: str, path: Path | None) -> str:

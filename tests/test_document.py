@@ -139,3 +139,15 @@ def test_load_document_uses_the_index_metadata() -> None:
     document = load_document(CORPUS / "stalinism-its-origin-and-future.txt")
     assert document.meta.author == "Andy Blunden"
     assert document.paragraphs and document.paragraph_text(document.paragraphs[0]).startswith("Stalinism")
+
+
+def test_a_huge_block_without_blank_lines_is_split_at_single_line_breaks() -> None:
+    from reader.document import LONG_BLOCK_CHARS
+
+    line = "A paragraph on the Soviet economy, with «Госплан» in it, long enough to matter.\n"
+    text = line * (LONG_BLOCK_CHARS // len(line) + 50)
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) == text.count("\n")
+    assert all(text[p.start : p.end] == line.strip() for p in paragraphs)
+    short = "One paragraph\nwrapped over\nthree lines."
+    assert len(split_paragraphs(short)) == 1  # ordinary hard-wrapped paragraphs stay whole
