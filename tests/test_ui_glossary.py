@@ -93,15 +93,30 @@ def glossary(tmp_path: Path) -> Glossary:
     return make_glossary(tmp_path / "glossary")
 
 
+class HostReader:
+    """Stands in for the reader screen: every term occurs ``count`` times in its essay."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def term_count(self, entry_id: str) -> int:
+        return self.count
+
+
 class HostApp(App[None]):
     """The slice of ReaderApp's API the glossary screen and the panel use, recording what they ask."""
 
     def __init__(
-        self, glossary: Glossary, screen: GlossaryScreen | None = None, document: Any = None
+        self,
+        glossary: Glossary,
+        screen: GlossaryScreen | None = None,
+        document: Any = None,
+        occurrences: int = 1,
     ) -> None:
         super().__init__()
         self.glossary = glossary
         self.current_document = document
+        self.reader_screen = HostReader(occurrences) if document is not None else None
         self.jumps: list[str] = []
         self.start_screen = screen
 
@@ -340,6 +355,18 @@ async def test_jump_to_occurrences_pops_back(glossary: Glossary) -> None:
         await pilot.pause()
         assert app.jumps == ["kolkhoz"]
         assert app.screen is not screen
+
+
+async def test_jump_to_a_term_absent_from_the_essay_stays_on_the_glossary(glossary: Glossary) -> None:
+    screen = GlossaryScreen(initial_entry="kolkhoz")
+    app = HostApp(glossary, screen, document=object(), occurrences=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is screen  # the search and the entry are kept
+        assert app.jumps == []
+        assert any("does not occur" in str(n.message) for n in app._notifications)
 
 
 async def test_escape_closes_panel_then_screen(glossary: Glossary) -> None:

@@ -215,8 +215,12 @@ class GlossaryScreen(Screen[None]):
         if entry is None:
             self.notify("Open an entry first", severity="warning")
             return
-        if getattr(app, "current_document", None) is None:
+        reader_screen = getattr(app, "reader_screen", None)
+        if reader_screen is None:
             self.notify("No essay is open: open one from the library first", severity="warning")
+            return
+        if reader_screen.term_count(entry.id) == 0:  # stay here: the search is not lost
+            self.notify(f"“{entry.term}” does not occur in the open essay", severity="warning")
             return
         app.pop_screen()
         app.jump_to_term(entry.id)

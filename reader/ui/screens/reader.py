@@ -424,6 +424,10 @@ class ReaderScreen(Screen[None]):
     def _panel_closed(self) -> None:
         self.view.focus()
 
+    def term_count(self, entry_id: str) -> int:
+        """How many times the glossary term ``entry_id`` occurs in this essay (as far as annotated)."""
+        return sum(1 for item in self.view.terms.items if item[2].id == entry_id)
+
     def jump_to_term(self, entry_id: str) -> bool:
         """Go to the first occurrence of ``entry_id``; ``]`` / ``[`` then step through its occurrences."""
         self.term_filter = entry_id
