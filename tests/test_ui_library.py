@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from textual.worker import WorkerCancelled
 
 from reader import paths
 from reader.asides import is_marked
@@ -18,23 +16,12 @@ from reader.library import list_library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import COLUMNS, LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
+from tests.support.pilot import settle
 
 pytestmark = pytest.mark.anyio
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RUSSIAN_ESSAY = "socialism-bureaucracy-and-the-market-7.txt"
-
-
-async def settle(app: ReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(200):
-        await pilot.pause()
-        busy = [worker for worker in app.workers if not worker.is_finished]
-        if not busy:
-            await pilot.pause()
-            return
-        with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: the loop waits for that
-            await app.workers.wait_for_complete(busy)
-    raise AssertionError("workers did not finish")
 
 
 def table_rows(screen: LibraryScreen) -> dict[str, list[str]]:

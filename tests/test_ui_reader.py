@@ -3,13 +3,11 @@ search, the glossary panel, position restore, the no-model banner, literal text,
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from pathlib import Path
 
 import pytest
-from textual.worker import WorkerCancelled
 
 from reader import paths
 from reader.detection import detect
@@ -21,6 +19,7 @@ from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
+from tests.support.pilot import settle
 
 pytestmark = pytest.mark.anyio  # pilot tests are coroutines, run by anyio's pytest plugin on asyncio
 
@@ -51,19 +50,6 @@ def tiny_model() -> Path:
     from tests.support.tiny_argos import build_tiny_package
 
     return build_tiny_package(paths.argos_packages_dir(), zipped=False)
-
-
-async def settle(app: ReaderApp, pilot, rounds: int = 200) -> None:  # type: ignore[no-untyped-def]
-    """Wait until no worker is running (exclusive workers may be cancelled and replaced on the way)."""
-    for _ in range(rounds):
-        await pilot.pause()
-        busy = [worker for worker in app.workers if not worker.is_finished]
-        if not busy:
-            await pilot.pause()
-            return
-        with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: the loop waits for that
-            await app.workers.wait_for_complete(busy)
-    raise AssertionError("workers did not finish")
 
 
 def reader(app: ReaderApp) -> ReaderScreen:

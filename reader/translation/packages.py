@@ -3,7 +3,8 @@
 Packages live where argostranslate keeps them (``reader.paths.argos_packages_dir()``, ``ARGOS_PACKAGES_DIR``
 honoured). The directory is read afresh on every call rather than through argostranslate's settings, which
 freeze the environment at import time. Metadata is read the way ``argostranslate.package.Package`` reads it
-(same fields, same defaults), so reader sees a package as argostranslate would. Installing lives in ``reader.translation.install``; this module only reads and removes.
+(same fields, same defaults), so reader sees a package as argostranslate would. Installing lives in
+``reader.translation.install``; this module only reads and removes.
 """
 
 from __future__ import annotations

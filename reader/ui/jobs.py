@@ -65,14 +65,17 @@ def translate(
         post(ModelMissing())
         return
     from reader.translation.cache import TranslationCache
-    from reader.translation.engine import Cancelled, TranslationEngine
+    from reader.translation.engine import Cancelled, TranslationEngine, passage_translations
 
     engine = TranslationEngine(model, cache=TranslationCache())
     try:
         known = engine.cached([passage.text for passage in wanted])
         hits = [(passage, found) for passage, found in zip(wanted, known, strict=True) if found is not None]
         if hits:
-            post(PassagesTranslated([_as_passage_translation(p, t) for p, t in hits]))
+            found_passages, found_translations = zip(*hits, strict=True)
+            # The app finds glossary terms itself (it underlines them): no term ids needed here.
+            no_terms = [()] * len(hits)
+            post(PassagesTranslated(passage_translations(found_passages, found_translations, no_terms)))
         remaining = [passage for passage, found in zip(wanted, known, strict=True) if found is None]
         done = total - len(remaining)
         post(TranslationProgress(done, total))
@@ -88,21 +91,6 @@ def translate(
             post(TranslationProgress(done, total))
     finally:
         engine.close()
-
-
-def _as_passage_translation(passage: Any, found: Any) -> Any:
-    from reader.translation.engine import PassageTranslation
-
-    return PassageTranslation(
-        start=passage.start,
-        end=passage.end,
-        lang=passage.lang,
-        text=passage.text,
-        translation=found.translation,
-        cached=True,
-        suspect=found.suspect,
-        terms=(),
-    )
 
 
 def download_model(cancel: threading.Event, post: Post) -> None:
