@@ -42,19 +42,9 @@ def isolate() -> Path:
     return home
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until every worker (detection, glossary, translation) is done and the screen repainted."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    for node in pilot.app.screen.query("Input, TextArea"):
-        node.cursor_blink = False  # type: ignore[attr-defined]
-    pilot.app.clear_notifications()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
-
-
 def shoot(app: App[Any], path: Path, before: Callable[[Pilot[Any]], Awaitable[None]]) -> None:
+    from tests.support.pilot import settle_for_snapshot as settle
+
     async def auto_pilot(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await before(pilot)

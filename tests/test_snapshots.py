@@ -18,22 +18,11 @@ from textual.pilot import Pilot
 from reader.paths import bundled_corpus_dir
 from reader.ui.app import ReaderApp
 from reader.ui.screens.glossary import GlossaryScreen
+from tests.support.pilot import settle_for_snapshot as settle
 from tests.support.tiny_argos import install_tiny_package
 
 SIZE = (120, 36)
 ESSAY = bundled_corpus_dir() / "socialism-bureaucracy-and-the-market-7.txt"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Every worker done (library scan, detection, glossary, translation), no blinking cursor, repainted."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    for node in pilot.app.screen.query("Input, TextArea"):
-        node.cursor_blink = False  # type: ignore[attr-defined]
-    pilot.app.clear_notifications()  # toasts time out: a snapshot must not depend on when it is taken
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
 
 
 def make_app(**kwargs: Any) -> ReaderApp:

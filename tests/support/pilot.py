@@ -20,3 +20,16 @@ async def settle(app: App[Any], pilot: Any, rounds: int = 200) -> None:
         with contextlib.suppress(WorkerCancelled):  # replaced by a newer one: the loop waits for that
             await app.workers.wait_for_complete(busy)
     raise AssertionError("workers did not finish")
+
+
+async def settle_for_snapshot(pilot: Any) -> None:
+    """Every worker done (library scan, detection, glossary, translation), no blinking cursor, no toasts
+    (they time out: a snapshot must not depend on when it is taken), animations finished, repainted."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    for node in pilot.app.screen.query("Input, TextArea"):
+        node.cursor_blink = False
+    pilot.app.clear_notifications()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
