@@ -110,6 +110,18 @@ async def test_discover_lists_actions_and_essays(glossary: Glossary) -> None:
         await pilot.pause()
 
 
+async def run_palette_command(app: Any, pilot: Any, query: str) -> None:
+    """Open the palette, type ``query``, run the first command it offers, and wait for the result."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause(0.3)
+    await pilot.press("down", "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_palette_in_the_real_app_looks_up_a_term_and_opens_an_essay() -> None:
     from reader.ui.app import ReaderApp
     from reader.ui.screens.glossary import GlossaryScreen
@@ -118,14 +130,7 @@ async def test_palette_in_the_real_app_looks_up_a_term_and_opens_an_essay() -> N
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         for query, expected in (("номенклатура", GlossaryScreen), ("Open essay: Stalinism", None)):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*query)
-            await app.screen.workers.wait_for_complete()
-            await pilot.pause(0.3)
-            await pilot.press("down", "enter")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await run_palette_command(app, pilot, query)
             if expected is GlossaryScreen:
                 assert isinstance(app.screen, GlossaryScreen)
                 assert app.screen.open_entry is not None and app.screen.open_entry.id == "nomenklatura"
@@ -144,12 +149,5 @@ async def test_palette_opens_glossary_and_help_in_the_real_app(query: str, scree
 
     app = ReaderApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*query)
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause(0.3)
-        await pilot.press("down", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await run_palette_command(app, pilot, query)
         assert type(app.screen).__name__ == screen_name
