@@ -1,8 +1,10 @@
 """Read one glossary YAML file into entries, reporting every problem with the line it is on.
 
-The file is composed into a node tree first (``yaml.SafeLoader``), so each entry and each field keeps
-its start mark: a writer fixing ``kolkhoz.yaml`` is told the line, not just the entry. A bad entry is
-reported and skipped; the good ones in the same file are kept.
+The file is composed into a node tree first (by :mod:`reader.safe_yaml`, which caps its size and refuses
+aliases and deep nesting), so each entry and each field keeps its start mark: a writer fixing
+``kolkhoz.yaml`` is told the line, not just the entry. A bad entry is reported and skipped; the good ones
+in the same file are kept. Problems are one line each (:func:`reader.safe_text.one_line`), whatever the
+file holds.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from typing import Any
 import yaml
 
 from reader.glossary.model import CATEGORIES, Entry, Problem, Source
+from reader.safe_text import one_line
+from reader.safe_yaml import ComposedYaml, YamlRefused, compose_file, describe_error
+from reader.scripts import CYRILLIC_LETTER
 
-#: libyaml's loader when PyYAML was built with it (ten times faster); node marks are the same.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = CYRILLIC_LETTER
 
 _TEXT_FIELDS = ("term", "russian", "gloss", "definition", "category", "period")
 _LIST_FIELDS = ("forms", "transliterations", "see_also")
@@ -40,18 +43,18 @@ class ParsedEntry:
 class _FileReader:
     """Turns the nodes of one file into entries; problems accumulate in ``problems``."""
 
-    def __init__(self, path: Path, loader: Any) -> None:
+    def __init__(self, path: Path, composed: ComposedYaml) -> None:
         self.path = path
-        self.loader = loader
+        self.composed = composed
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(str(self.path), node.start_mark.line + 1, message))
+        self.problems.append(Problem(str(self.path), node.start_mark.line + 1, one_line(message)))
 
     def value(self, node: yaml.Node) -> Any:
         if node.tag == _STR_TAG:  # most fields: skip the constructor machinery
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        return self.composed.construct(node)
 
     def text(self, label: str, node: yaml.Node, *, allow_number: bool = False) -> str | None:
         """A non-empty string scalar (a number too when ``allow_number``, e.g. ``period: 1921``)."""
@@ -197,37 +200,23 @@ def _texts(items: tuple[tuple[str, yaml.Node], ...] | None) -> tuple[str, ...]:
 def read_glossary_file(path: Path) -> tuple[list[ParsedEntry], list[Problem]]:
     """The valid entries of one file and the problems of the rest (bad YAML: one problem, no entries).
 
+    The file is read and composed by :mod:`reader.safe_yaml` (size cap, no aliases, bounded nesting).
     Duplicate ids and dangling ``see_also`` are checked by the caller, across files.
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return [], [Problem(str(path), 1, f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return [], [Problem(str(path), 1, f"cannot read ({exc.strerror or exc})")]
-    loader = _Loader(text)
+        composed = compose_file(path)
+    except YamlRefused as exc:
+        return [], [Problem(str(path), exc.line, exc.reason)]
+    root = composed.root
+    if root is None:
+        return [], []
+    reader = _FileReader(path, composed)
+    if not isinstance(root, yaml.SequenceNode):
+        reader.problem(root, f"a glossary file must be a list of entries, not a {_kind(root)}")
+        return [], reader.problems
     try:
-        root = loader.get_single_node()
-        reader = _FileReader(path, loader)
-        if root is None:
-            return [], []
-        if not isinstance(root, yaml.SequenceNode):
-            reader.problem(root, f"a glossary file must be a list of entries, not a {_kind(root)}")
-            return [], reader.problems
         parsed = [reader.entry(node, index) for index, node in enumerate(root.value)]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        reason = exc.problem or exc.context or "cannot be parsed"
-        return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
-    except yaml.reader.ReaderError as exc:
-        # A character YAML refuses (NUL, other control characters): its message spans lines, so say it in one.
-        line = text.count("\n", 0, exc.position) + 1
-        reason = f"character U+{int(exc.character):04X} is not allowed"
-        return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:
-        reason = " ".join(str(exc).split())
-        return [], [Problem(str(path), 1, f"invalid YAML: {reason}")]
-    finally:
-        loader.dispose()
+        line, reason = describe_error(exc)
+        return [], [Problem(str(path), line, f"invalid YAML: {reason}")]
     return [p for p in parsed if p is not None], reader.problems
