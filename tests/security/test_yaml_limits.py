@@ -1,4 +1,4 @@
-"""YAML from outside (glossary overlays, index.yaml): aliases, deep nesting, huge files refused in one line."""
+"""YAML from outside (glossary overlays, index.yaml): aliases, deep nesting, huge files refused."""
 
 from __future__ import annotations
 
