@@ -66,6 +66,11 @@ def translation_cache_file() -> Path:
     return user_cache_dir() / "translations.sqlite3"
 
 
+def search_index_file() -> Path:
+    """The SQLite full-text index of the library (a cache: rebuilt when missing or unreadable)."""
+    return user_cache_dir() / "search.sqlite3"
+
+
 def argos_packages_dir() -> Path:
     """Where argostranslate installs packages (``ARGOS_PACKAGES_DIR`` honoured).
 
@@ -89,5 +94,6 @@ def all_paths() -> dict[str, Path]:
         "reading_state": reading_state_file(),
         "cache": user_cache_dir(),
         "translation_cache": translation_cache_file(),
+        "search_index": search_index_file(),
         "argos_packages": argos_packages_dir(),
     }

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "annotate": "reader.cli.annotate_cmd",
     "glossary": "reader.cli.glossary_cmd",
     "translate": "reader.cli.translate_cmd",
+    "search": "reader.cli.search_cmd",
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
     "paths": "reader.cli.paths_cmd",

@@ -1,0 +1,277 @@
+"""Search every essay of the library: :class:`SearchIndex` keeps the index current and answers queries.
+
+Before each search the library is listed and every essay's modification time and size compared with
+what the index holds: a new or changed essay is indexed again, an essay whose file has gone is
+dropped. Essays indexed for a ``--library`` folder that is not part of this search stay in the index
+(they are only left out of the results), so switching between folders does not index them again.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from reader import paths
+from reader.errors import BadInput, ReaderError
+from reader.essay.decoding import read_text_file
+from reader.essay.library import LibraryEntry, list_library
+from reader.glossary import Glossary
+from reader.search import store, tokens
+from reader.search.matching import resolve, sentence_matches
+from reader.search.model import EssayResults, Match, RefreshReport
+from reader.search.query import Query, parse_query
+from reader.search.sentences import sentence_spans
+
+T = TypeVar("T")
+#: Essays written per transaction: other processes may search in between.
+_BATCH = 25
+_SentenceRow = tuple[int, int, str, str]  # essay id, start, text, terms
+_Prepared = tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]
+
+
+def essay_rows(text: str) -> list[tuple[int, str, str]]:
+    """(start, text, terms) of each sentence of an essay's decoded text."""
+    rows = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        rows.append((start, sentence, " ".join(tokens.terms(tokens.words(sentence)[0]))))
+    return rows
+
+
+class SearchIndex:
+    """The library's search index (``reader.paths.search_index_file()`` unless ``path`` is given).
+
+    ``library`` and ``include_user`` choose the essays as :func:`reader.essay.library.list_library`
+    does; ``glossary`` widens glossary terms to all their spellings (None: the loaded glossary).
+    :attr:`warnings` holds one line for each problem with the index file itself (rebuilt, in memory).
+    """
+
+    def __init__(
+        self,
+        library: Sequence[Path] = (),
+        *,
+        include_user: bool = True,
+        path: Path | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else paths.search_index_file()
+        self.library = tuple(Path(folder) for folder in library)
+        self.include_user = include_user
+        self.warnings: list[str] = []
+        self._glossary = glossary
+        self._connection: sqlite3.Connection | None = None
+        self._recovered = False
+
+    # -- the database ------------------------------------------------------------------------------
+
+    @property
+    def glossary(self) -> Glossary:
+        if self._glossary is None:
+            from reader.glossary import load_glossary
+
+            self._glossary = load_glossary()
+        return self._glossary
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            try:
+                self._connection = store.open_file(self.path)
+            except (OSError, sqlite3.OperationalError) as exc:
+                self._connection = store.open_in_memory(copy_of=self.path)
+                self.warnings.append(
+                    f"search index {self.path}: cannot be written ({exc}); searching with an index in memory"
+                )
+            except sqlite3.DatabaseError as exc:
+                self._recover(exc)
+        assert self._connection is not None
+        return self._connection
+
+    def _recover(self, exc: sqlite3.DatabaseError) -> None:
+        """Move the corrupt file aside and start again with an empty index."""
+        self.close()
+        self._recovered = True
+        try:
+            self._connection, moved = store.recreate(self.path)
+        except (OSError, sqlite3.Error) as again:
+            self._connection = store.open_in_memory()
+            self.warnings.append(
+                f"search index {self.path} was unreadable ({exc}) and cannot be replaced ({again}); "
+                "searching with an index in memory"
+            )
+            return
+        self.warnings.append(
+            f"search index {self.path} was unreadable ({exc}); moved it to {moved.name} and rebuilt it"
+        )
+
+    def _guarded(self, action: Callable[[], T]) -> T:
+        """Run ``action``; a corrupt index is rebuilt once and the action run again. Other database
+        errors (a lock held too long, a full disk) become one line for the user."""
+        try:
+            try:
+                return action()
+            except sqlite3.DatabaseError as exc:
+                if not store.is_corruption(exc) or self._recovered:
+                    raise
+                self._recover(exc)
+                return action()
+        except sqlite3.Error as exc:
+            raise BadInput(f"search index {self.path}: cannot be used ({exc})") from None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- keeping it current -------------------------------------------------------------------------
+
+    def entries(self) -> list[LibraryEntry]:
+        """The essays this index searches, in library order."""
+        return list_library(self.library, self.include_user)
+
+    def refresh(self, entries: Sequence[LibraryEntry] | None = None) -> RefreshReport:
+        """Index new and changed essays and drop the ones whose files are gone."""
+        chosen = self.entries() if entries is None else entries
+        return self._guarded(lambda: self._refresh(chosen))
+
+    def _refresh(self, entries: Sequence[LibraryEntry]) -> RefreshReport:
+        connection = self._connect()
+        known = {
+            row[0]: row[1:]
+            for row in connection.execute("SELECT path, id, mtime_ns, size, problem FROM essays")
+        }
+        wanted = {_key(entry.path): entry for entry in entries}
+        stale: list[tuple[str, os.stat_result]] = []
+        problems: list[str] = []
+        unchanged = 0
+        for key in wanted:
+            try:
+                status = os.stat(key)
+            except OSError:
+                continue
+            row = known.get(key)
+            if row is not None and (row[1], row[2]) == (status.st_mtime_ns, status.st_size):
+                unchanged += 1
+                if row[3]:
+                    problems.append(row[3])
+            else:
+                stale.append((key, status))
+        gone = [row[0] for key, row in known.items() if not os.path.exists(key)]
+        if gone:
+            with store.transaction(connection):
+                for essay_id in gone:
+                    _delete(connection, essay_id)
+        for index in range(0, len(stale), _BATCH):
+            prepared = [_read(key, status) for key, status in stale[index : index + _BATCH]]
+            problems += [problem for *_rest, problem in prepared if problem]
+            with store.transaction(connection):
+                for key, status, rows, problem in prepared:
+                    _write(connection, key, status, rows, problem)
+        return RefreshReport(len(stale), len(gone), unchanged, tuple(problems))
+
+    # -- searching ----------------------------------------------------------------------------------
+
+    def search(self, query: str | Query, entries: Sequence[LibraryEntry] | None = None) -> list[EssayResults]:
+        """Every essay with a match of ``query``, in library order, after bringing the index up to date.
+
+        A query without words raises BadInput.
+        """
+        parsed = parse_query(query, self.glossary) if isinstance(query, str) else query
+        chosen = self.entries() if entries is None else entries
+        self.refresh(chosen)
+        return self._guarded(lambda: self._find(parsed, chosen))
+
+    def _find(self, query: Query, entries: Sequence[LibraryEntry]) -> list[EssayResults]:
+        connection = self._connect()
+        ids = dict(connection.execute("SELECT path, id FROM essays"))
+        by_id = {ids[key]: entry for entry in entries if (key := _key(entry.path)) in ids}
+        expression = " OR ".join(f"({group.fts_expression()})" for group in query.groups)
+        rows: Iterable[_SentenceRow] = connection.execute(
+            "SELECT s.essay, s.start, s.text, s.terms FROM sentence_terms "
+            "JOIN sentences AS s ON s.id = sentence_terms.rowid WHERE sentence_terms MATCH ?",
+            (expression,),
+        )
+        found: dict[int, list[tuple[int, int, int]]] = {}
+        contexts: dict[int, dict[int, tuple[int, str]]] = {}
+        for essay_id, start, text, terms in rows:
+            if essay_id not in by_id:
+                continue
+            words, starts = tokens.words(text)
+            term_list = terms.split(" ")
+            if len(term_list) != len(words):
+                term_list = tokens.terms(words)
+            for group, match_start, match_end in sentence_matches(query, words, starts, term_list):
+                found.setdefault(essay_id, []).append((group, start + match_start, start + match_end))
+                contexts.setdefault(essay_id, {})[start + match_start] = (start, text)
+        results = []
+        for essay_id, entry in by_id.items():
+            spans = resolve(query, found.get(essay_id, []))
+            if spans:
+                matches = tuple(_match(span, contexts[essay_id][span[0]]) for span in spans)
+                results.append(EssayResults(entry.path, entry.meta.title, matches))
+        order = {_key(entry.path): number for number, entry in enumerate(entries)}
+        return sorted(results, key=lambda result: order[_key(result.path)])
+
+
+def _key(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+def _match(span: tuple[int, int], context: tuple[int, str]) -> Match:
+    start, end = span
+    sentence_start, sentence = context
+    text = sentence[start - sentence_start : end - sentence_start]
+    return Match(start, end, text, sentence, sentence_start)
+
+
+def _read(
+    key: str, status: os.stat_result
+) -> tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]:
+    """An essay's sentence rows, or the one-line problem that kept it from being read."""
+    try:
+        return key, status, essay_rows(read_text_file(Path(key)).text), None
+    except ReaderError as exc:
+        return key, status, [], exc.message
+
+
+def _delete(connection: sqlite3.Connection, essay_id: int) -> None:
+    connection.execute(
+        "INSERT INTO sentence_terms (sentence_terms, rowid, terms) "
+        "SELECT 'delete', id, terms FROM sentences WHERE essay = ?",
+        (essay_id,),
+    )
+    connection.execute("DELETE FROM sentences WHERE essay = ?", (essay_id,))
+    connection.execute("DELETE FROM essays WHERE id = ?", (essay_id,))
+
+
+def _write(
+    connection: sqlite3.Connection,
+    key: str,
+    status: os.stat_result,
+    rows: list[tuple[int, str, str]],
+    problem: str | None,
+) -> None:
+    old = connection.execute("SELECT id FROM essays WHERE path = ?", (key,)).fetchone()
+    if old is not None:
+        _delete(connection, old[0])
+    cursor = connection.execute(
+        "INSERT INTO essays (path, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
+        (key, status.st_mtime_ns, status.st_size, problem),
+    )
+    essay_id = cursor.lastrowid
+    connection.executemany(
+        "INSERT INTO sentences (essay, start, text, terms) VALUES (?, ?, ?, ?)",
+        ((essay_id, start, text, terms) for start, text, terms in rows),
+    )
+    connection.execute(
+        "INSERT INTO sentence_terms (rowid, terms) SELECT id, terms FROM sentences WHERE essay = ?",
+        (essay_id,),
+    )

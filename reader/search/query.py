@@ -1,0 +1,105 @@
+"""A search query, parsed: groups of alternative phrases, each phrase a run of accepted terms.
+
+Grammar: quoted text (``"..."``, ``«...»``, ``“...”``) is a phrase, its words consecutive in one sentence;
+every other word stands alone. Every group must occur in an essay for it to match (AND); a group
+matches any of its phrases (OR).
+
+Glossary terms: when the whole query, or one of its unquoted words, is exactly a glossary name (the
+glossary's lookup scores it 100: a headword, transliteration, Russian form, or an inflection of one),
+the group accepts every name of that entry, in both scripts: ``nomenklatura`` finds Номенклатуру.
+Quoted text is taken literally (still case-, ё- and inflection-insensitive).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.errors import BadInput
+from reader.glossary import Glossary
+from reader.glossary.lookup import EXACT_SCORE
+from reader.search import tokens
+
+_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]')
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Consecutive words: ``terms[k]`` is the set of terms the k-th word may have."""
+
+    terms: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """One thing the query asks for (a word, a quoted phrase or a glossary term) and its spellings."""
+
+    label: str
+    phrases: tuple[Phrase, ...]
+
+    def fts_expression(self) -> str:
+        """An FTS5 MATCH expression for sentences that may hold one of the phrases (a superset: the
+        order of a phrase's words is checked on the sentence's terms)."""
+        alternatives = []
+        for phrase in self.phrases:
+            words = [" OR ".join(f'"{term}"' for term in sorted(accepted)) for accepted in phrase.terms]
+            alternatives.append(" AND ".join(f"({word})" for word in words))
+        return " OR ".join(f"({alternative})" for alternative in alternatives)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    groups: tuple[Group, ...]
+
+
+def phrase(text: str) -> Phrase | None:
+    """The phrase of a text's words, or None when it has none."""
+    found, _starts = tokens.words(text)
+    if not found:
+        return None
+    return Phrase(tuple(tokens.query_terms(word) for word in found))
+
+
+def _glossary_names(glossary: Glossary, text: str) -> list[str]:
+    """Every name of the entries ``text`` exactly names, or nothing."""
+    names: list[str] = []
+    for result in glossary.lookup(text, limit=5):
+        if result.score >= EXACT_SCORE:
+            names.extend(result.entry.names())
+    return names
+
+
+def _group(label: str, glossary: Glossary | None, literal: bool) -> Group | None:
+    own = phrase(label)
+    if own is None:
+        return None
+    phrases = [own]
+    if not literal and glossary is not None:
+        phrases += [found for name in _glossary_names(glossary, label) if (found := phrase(name)) is not None]
+    return Group(label, tuple(dict.fromkeys(phrases)))
+
+
+def parse_query(text: str, glossary: Glossary | None) -> Query:
+    """Parse ``text``; ``glossary`` (None: no glossary) widens terms to their spellings.
+
+    Raises BadInput for a query without a single word.
+    """
+    stripped = text.strip()
+    groups: list[Group | None] = []
+    if not _QUOTED.search(stripped) and glossary is not None and _glossary_names(glossary, stripped):
+        groups.append(_group(stripped, glossary, literal=False))
+    else:
+        position = 0
+        for match in [*_QUOTED.finditer(stripped), None]:
+            loose = stripped[position : match.start() if match else len(stripped)]
+            for word in tokens.words(loose)[0]:
+                groups.append(_group(word, glossary, literal=False))
+            if match:
+                quoted = next(part for part in match.groups() if part is not None)
+                groups.append(_group(quoted, glossary, literal=True))
+                position = match.end()
+    kept = tuple(dict.fromkeys(group for group in groups if group is not None))
+    if not kept:
+        raise BadInput("search: the query has no words to search for")
+    return Query(stripped, kept)
