@@ -14,11 +14,6 @@ the glossary files, so a fully cached `reader translate` need not load the gloss
 
 A file that is not a database, or fails SQLite's check, is moved aside (``<name>.corrupt-<time>``) and
 replaced by an empty cache; :attr:`TranslationCache.warning` says so in one line for the CLI or app.
-
-The cache only saves work, so it never costs a translation: when it cannot be opened (a read-only
-folder) or written (a full disk), lookups find nothing and saves are skipped, each failure noted once in
-:attr:`TranslationCache.warning`, and the caller's translations are returned all the same. Clearing a
-cache on a full disk (where ``DELETE`` and ``VACUUM`` need room to run) deletes the file instead.
 """
 
 from __future__ import annotations
@@ -35,8 +30,6 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput
-from reader.input_files import shown_path
-from reader.safe_text import one_line
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -100,22 +93,10 @@ class TranslationCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else paths.translation_cache_file()
-        self._warnings: list[str] = []
+        #: One line for the user when the cache had to be rebuilt (it was corrupt), else None.
+        self.warning: str | None = None
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.RLock()
-
-    @property
-    def warning(self) -> str | None:
-        """One line for the user when the cache was rebuilt (it was corrupt), could not be opened or could
-        not be written; None when all went well."""
-        return one_line("; ".join(self._warnings), 400) if self._warnings else None
-
-    def _warn(self, message: str) -> None:
-        if message not in self._warnings:
-            self._warnings.append(message)
-
-    def _shown(self) -> str:
-        return shown_path(self.path)
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -126,12 +107,12 @@ class TranslationCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._connection = self._open_with_retry()
             except (sqlite3.OperationalError, OSError) as exc:  # locked, read-only, no such directory ...
-                raise BadInput(f"translation cache {self._shown()}: cannot be opened ({exc})") from None
+                raise BadInput(f"translation cache {self.path}: cannot be opened ({exc})") from None
             except sqlite3.DatabaseError as exc:  # not a database, malformed, failed the check
                 moved = self._move_aside()
-                self._warn(
-                    f"translation cache {self._shown()} was unreadable ({exc}); "
-                    f"moved it to {shown_path(moved.name)} and started an empty cache"
+                self.warning = (
+                    f"translation cache {self.path} was unreadable ({exc}); "
+                    f"moved it to {moved.name} and started an empty cache"
                 )
                 self._connection = self._open_checked()
         return self._connection
@@ -180,12 +161,10 @@ class TranslationCache:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
-                connection.execute("COMMIT")
             except BaseException:
-                if connection.in_transaction:  # a failed COMMIT (disk full) may leave it open
-                    with contextlib.suppress(sqlite3.Error):
-                        connection.execute("ROLLBACK")
+                connection.execute("ROLLBACK")
                 raise
+            connection.execute("COMMIT")
 
     # -- reading and writing -------------------------------------------------------------------------
 
@@ -211,16 +190,6 @@ class TranslationCache:
     ) -> dict[str, str]:
         wanted = {cache_key(namespace, source): source for source in dict.fromkeys(sources)}
         found: dict[str, str] = {}
-        try:
-            self._select_into(found, wanted, table, scope, value, namespace)
-        except (BadInput, sqlite3.Error, OSError) as exc:
-            self._warn(f"{_reason(exc, self._shown())}; translating without the cache")
-            return {}
-        return found
-
-    def _select_into(
-        self, found: dict[str, str], wanted: dict[bytes, str], table: str, scope: str, value: str, namespace: str
-    ) -> None:
         keys = list(wanted)
         with self._lock:
             connection = self._connect()
@@ -234,6 +203,7 @@ class TranslationCache:
                 for key, row_namespace, source, result in rows:
                     if row_namespace == namespace and wanted.get(key) == source:
                         found[source] = result
+        return found
 
     def _insert(
         self, table: str, scope: str, value: str, namespace: str, items: Iterable[tuple[str, str]]
@@ -242,15 +212,12 @@ class TranslationCache:
         rows = [(cache_key(namespace, source), namespace, source, result, now) for source, result in items]
         if not rows:
             return
-        try:
-            with self._transaction() as connection:
-                connection.executemany(
-                    f"INSERT OR REPLACE INTO {table} (key, {scope}, source, {value}, created) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    rows,
-                )
-        except (BadInput, sqlite3.Error, OSError) as exc:  # full disk, read-only folder: keep translating
-            self._warn(f"{_reason(exc, self._shown())}; new translations are not being cached")
+        with self._transaction() as connection:
+            connection.executemany(
+                f"INSERT OR REPLACE INTO {table} (key, {scope}, source, {value}, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
 
     # -- housekeeping --------------------------------------------------------------------------------
 
