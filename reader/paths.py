@@ -26,6 +26,11 @@ def bundled_glossary_dir() -> Path:
     return PROJECT_ROOT / "glossary"
 
 
+def dictionary_file() -> Path:
+    """The bundled Russian-English dictionary (`dictionary/ru-en.sqlite3`, built by `dictionary/build.py`)."""
+    return PROJECT_ROOT / "dictionary" / "ru-en.sqlite3"
+
+
 def user_data_dir() -> Path:
     """Per-user data: the user's essays, glossary overlay and reading state."""
     override = os.environ.get("READER_DATA_DIR")
@@ -61,6 +66,16 @@ def reading_state_file() -> Path:
     return user_data_dir() / "state.json"
 
 
+def vocabulary_file() -> Path:
+    """The words the user saved with `reader vocab add` (exported to Anki or CSV)."""
+    return user_data_dir() / "vocabulary.json"
+
+
+def word_glossary_index_file() -> Path:
+    """Which dictionary lemmas are glossary terms, kept so `reader word` need not load the glossary."""
+    return user_cache_dir() / "word-glossary-index.json"
+
+
 def translation_cache_file() -> Path:
     """The SQLite translation cache."""
     return user_cache_dir() / "translations.sqlite3"
@@ -88,12 +103,15 @@ def all_paths() -> dict[str, Path]:
     return {
         "corpus": bundled_corpus_dir(),
         "glossary": bundled_glossary_dir(),
+        "dictionary": dictionary_file(),
         "user_data": user_data_dir(),
         "user_essays": user_essays_dir(),
         "user_glossary": user_glossary_dir(),
         "reading_state": reading_state_file(),
+        "vocabulary": vocabulary_file(),
         "cache": user_cache_dir(),
         "translation_cache": translation_cache_file(),
         "search_index": search_index_file(),
+        "word_glossary_index": word_glossary_index_file(),
         "argos_packages": argos_packages_dir(),
     }

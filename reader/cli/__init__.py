@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "annotate": "reader.cli.annotate_cmd",
     "glossary": "reader.cli.glossary_cmd",
     "translate": "reader.cli.translate_cmd",
+    "word": "reader.cli.word_cmd",
+    "vocab": "reader.cli.vocab_cmd",
     "search": "reader.cli.search_cmd",
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
