@@ -183,13 +183,16 @@ def test_a_damaged_database_is_rebuilt(tmp_path: Path) -> None:
     assert list(tmp_path.glob("translations.sqlite3.corrupt-*"))
 
 
-def test_an_unopenable_cache_is_bad_input(tmp_path: Path) -> None:
+def test_an_unopenable_cache_is_skipped_for_lookups_and_bad_input_for_stats(tmp_path: Path) -> None:
     from reader.errors import BadInput
 
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be", encoding="utf-8")
     cache = TranslationCache(blocker / "translations.sqlite3")
+    assert cache.get_many(NS, ["а"]) == {}  # translating goes on without the cache
+    cache.put_many(NS, [("а", "a")])
+    assert cache.warning is not None and str(blocker) in cache.warning and "\n" not in cache.warning
     with pytest.raises(BadInput) as error:
-        cache.get_many(NS, ["а"])
+        cache.stats()
     assert str(blocker) in str(error.value) and "\n" not in str(error.value)
     assert blocker.read_text(encoding="utf-8").startswith("a file")  # nothing was moved aside

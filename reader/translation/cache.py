@@ -14,6 +14,11 @@ the glossary files, so a fully cached `reader translate` need not load the gloss
 
 A file that is not a database, or fails SQLite's check, is moved aside (``<name>.corrupt-<time>``) and
 replaced by an empty cache; :attr:`TranslationCache.warning` says so in one line for the CLI or app.
+
+The cache only saves work, so it never costs a translation: when it cannot be opened (a read-only
+folder) or written (a full disk), lookups find nothing and saves are skipped, each failure noted once in
+:attr:`TranslationCache.warning`, and the caller's translations are returned all the same. Clearing a
+cache on a full disk (where ``DELETE`` and ``VACUUM`` need room to run) deletes the file instead.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput
+from reader.input_files import shown_path
+from reader.safe_text import one_line
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
@@ -93,10 +100,36 @@ class TranslationCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else paths.translation_cache_file()
-        #: One line for the user when the cache had to be rebuilt (it was corrupt), else None.
-        self.warning: str | None = None
+        self._warnings: list[str] = []
+        #: Set when the database could not be opened: lookups and saves are skipped from then on.
+        self._unusable = False
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.RLock()
+
+    @property
+    def warning(self) -> str | None:
+        """One line for the user when the cache was rebuilt (it was corrupt), could not be opened or could
+        not be written; None when all went well."""
+        return one_line("; ".join(self._warnings), 400) if self._warnings else None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Each warning :attr:`warning` joins, in the order they arose."""
+        return tuple(self._warnings)
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warnings:
+            self._warnings.append(message)
+
+    def _skip(self, exc: BaseException, consequence: str) -> None:
+        """Note a failed lookup or save; a cache that cannot even be opened is not tried again."""
+        if isinstance(exc, BadInput):
+            self._unusable = True
+            consequence = "translating without the cache"
+        self._warn(f"{_reason(exc, self._shown())}; {consequence}")
+
+    def _shown(self) -> str:
+        return shown_path(self.path)
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -107,12 +140,14 @@ class TranslationCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._connection = self._open_with_retry()
             except (sqlite3.OperationalError, OSError) as exc:  # locked, read-only, no such directory ...
-                raise BadInput(f"translation cache {self.path}: cannot be opened ({exc})") from None
+                raise BadInput(
+                    f"translation cache {self._shown()}: cannot be opened ({_detail(exc)})"
+                ) from None
             except sqlite3.DatabaseError as exc:  # not a database, malformed, failed the check
                 moved = self._move_aside()
-                self.warning = (
-                    f"translation cache {self.path} was unreadable ({exc}); "
-                    f"moved it to {moved.name} and started an empty cache"
+                self._warn(
+                    f"translation cache {self._shown()} was unreadable ({_detail(exc)}); "
+                    f"moved it to {shown_path(moved.name)} and started an empty cache"
                 )
                 self._connection = self._open_checked()
         return self._connection
@@ -161,10 +196,12 @@ class TranslationCache:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
+                connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                if connection.in_transaction:  # a failed COMMIT (disk full) may leave it open
+                    with contextlib.suppress(sqlite3.Error):
+                        connection.execute("ROLLBACK")
                 raise
-            connection.execute("COMMIT")
 
     # -- reading and writing -------------------------------------------------------------------------
 
@@ -190,6 +227,24 @@ class TranslationCache:
     ) -> dict[str, str]:
         wanted = {cache_key(namespace, source): source for source in dict.fromkeys(sources)}
         found: dict[str, str] = {}
+        if self._unusable:
+            return found
+        try:
+            self._select_into(found, wanted, table, scope, value, namespace)
+        except (BadInput, sqlite3.Error, OSError) as exc:
+            self._skip(exc, "translating without the cache")
+            return {}
+        return found
+
+    def _select_into(
+        self,
+        found: dict[str, str],
+        wanted: dict[bytes, str],
+        table: str,
+        scope: str,
+        value: str,
+        namespace: str,
+    ) -> None:
         keys = list(wanted)
         with self._lock:
             connection = self._connect()
@@ -203,28 +258,30 @@ class TranslationCache:
                 for key, row_namespace, source, result in rows:
                     if row_namespace == namespace and wanted.get(key) == source:
                         found[source] = result
-        return found
 
     def _insert(
         self, table: str, scope: str, value: str, namespace: str, items: Iterable[tuple[str, str]]
     ) -> None:
         now = time.time()
         rows = [(cache_key(namespace, source), namespace, source, result, now) for source, result in items]
-        if not rows:
+        if not rows or self._unusable:
             return
-        with self._transaction() as connection:
-            connection.executemany(
-                f"INSERT OR REPLACE INTO {table} (key, {scope}, source, {value}, created) "
-                "VALUES (?, ?, ?, ?, ?)",
-                rows,
-            )
+        try:
+            with self._transaction() as connection:
+                connection.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, {scope}, source, {value}, created) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    rows,
+                )
+        except (BadInput, sqlite3.Error, OSError) as exc:  # full disk, read-only folder: keep translating
+            self._skip(exc, "new translations are not being cached")
 
     # -- housekeeping --------------------------------------------------------------------------------
 
     def stats(self) -> CacheStats:
-        """Entries and size on disk."""
+        """Entries and size on disk; BadInput (one line) when the cache cannot be read."""
         with self._lock:
-            entries = self._connect().execute("SELECT count(*) FROM translations").fetchone()[0]
+            entries = self._count()
         size = sum(
             self.path.with_name(self.path.name + suffix).stat().st_size
             for suffix in ("", "-wal")
@@ -232,16 +289,46 @@ class TranslationCache:
         )
         return CacheStats(entries=int(entries), bytes=size, path=self.path)
 
-    def clear(self) -> int:
-        """Delete every entry and give the space back to the file system; returns how many were deleted."""
-        with self._transaction() as connection:
-            deleted = connection.execute("DELETE FROM translations").rowcount
-            connection.execute("DELETE FROM terms")
+    def clear(self) -> int | None:
+        """Delete every entry and give the space back to the file system; returns how many were deleted
+        (None when the cache could not be opened to count them).
+
+        Where the database cannot be opened or ``DELETE`` and ``VACUUM`` cannot run (a full disk), its
+        files are deleted instead: an empty cache is recreated on next use. BadInput (one line) when
+        neither works.
+        """
         with self._lock:
-            connection = self._connect()
-            connection.execute("VACUUM")
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return max(deleted, 0)
+            try:
+                entries: int | None = self._count()
+            except BadInput:
+                self._delete_files()
+                return None
+            try:
+                with self._transaction() as connection:
+                    connection.execute("DELETE FROM translations")
+                    connection.execute("DELETE FROM terms")
+                connection.execute("VACUUM")
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except (sqlite3.Error, OSError):
+                self._delete_files()
+        return entries
+
+    def _count(self) -> int:
+        try:
+            return int(self._connect().execute("SELECT count(*) FROM translations").fetchone()[0])
+        except (sqlite3.Error, OSError) as exc:
+            raise BadInput(_reason(exc, self._shown())) from None
+
+    def _delete_files(self) -> None:
+        """Close the connection and delete the database with its WAL and shared-memory files."""
+        self.close()
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        except OSError as exc:
+            raise BadInput(
+                f"translation cache {self._shown()}: cannot be deleted ({exc.strerror or exc})"
+            ) from None
 
     def close(self) -> None:
         with self._lock:
@@ -254,3 +341,16 @@ class TranslationCache:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _reason(exc: BaseException, shown: str) -> str:
+    """One line for a cache failure: a BadInput's own message, else what SQLite or the OS said."""
+    if isinstance(exc, BadInput):
+        return exc.message
+    return f"translation cache {shown}: {_detail(exc)}"
+
+
+def _detail(exc: BaseException) -> str:
+    """What SQLite or the OS said, on one short line (an integrity report can run to pages)."""
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return one_line(detail, 80)
