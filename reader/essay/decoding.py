@@ -1,8 +1,12 @@
 """Turn the bytes of an essay file into text, recognising the encodings Russian texts come in.
 
-Supported: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1251 and KOI8-R. The two 8-bit
-Cyrillic encodings decode any byte string, so they are told apart by what the result looks like:
-Russian prose is mostly lower case, and each encoding read as the other turns it upper case.
+Supported: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1251 and KOI8-R, and the Western code
+pages English essays come in (Windows-1252, ISO-8859-15, Latin-1, Mac Roman). The 8-bit code pages decode
+almost any byte string, so they are told apart by what the result looks like. Windows-1251 and KOI8-R:
+Russian prose is mostly lower case, and each encoding read as the other turns it upper case. Cyrillic or
+Western: read as Cyrillic, a Western file's accented letters become Cyrillic letters glued to Latin ones
+("cafй") or lone one-letter words ("а la"), never words of their own; charset-normalizer then picks the
+Western code page. Bytes that read as neither (controls, box drawing: a binary file) are refused.
 """
 
 from __future__ import annotations
@@ -75,6 +79,12 @@ _LETTER_LOG_FREQUENCY = {letter: math.log(share / 100) for letter, share in _RUS
 _CYRILLIC_WORD = CYRILLIC_RUN
 _LATIN_CYRILLIC_GLUE = re.compile(f"[A-Za-z][{CYRILLIC}]|[{CYRILLIC}][A-Za-z]")
 _MISCASED_WORD = re.compile(r"[\u0430-\u044f\u0451][\u0410-\u042f\u0401]")
+#: Characters prose does not hold: controls (but tab, line ends and form feed), C1 controls, box drawing,
+#: private use, the replacement character. More than a few and the bytes were not text in that encoding.
+_ODD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2500-\u259f\ue000-\uf8ff\ufffd]")
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+#: Western code pages, most likely first; the names charset-normalizer uses, and the names reader reports.
+_WESTERN = {"cp1252": "cp1252", "iso8859_15": "iso-8859-15", "latin_1": "latin-1", "mac_roman": "mac-roman"}
 #: Characters of a file sampled for the choice: enough for certainty, cheap on a 50 MB file.
 _SAMPLE_CHARS = 256 * 1024
 
@@ -89,6 +99,56 @@ def _cyrillic_plausibility(text: str) -> float:
             score += _LETTER_LOG_FREQUENCY.get(letter, -12.0)
     score -= 8.0 * len(_MISCASED_WORD.findall(sample))
     return score
+
+
+def _reads_as_prose(text: str) -> bool:
+    """True when at most one character in 200 (and at least two) of the sample is one prose never holds."""
+    sample = text[:_SAMPLE_CHARS]
+    return len(_ODD_CHARACTER.findall(sample)) <= max(2, len(sample) // 200)
+
+
+def _reads_as_cyrillic(text: str) -> bool:
+    """True when the Cyrillic words of ``text`` look like words: some longer than one letter, not glued to
+    Latin letters ("cafй"), not flipping case inside (the other Cyrillic code page), and no binary noise."""
+    sample = text[:_SAMPLE_CHARS]
+    words = _CYRILLIC_WORD.findall(sample)
+    if not any(len(word) > 1 for word in words):
+        return False
+    if len(_LATIN_CYRILLIC_GLUE.findall(sample)) * 2 > len(words):
+        return False
+    if len(_MISCASED_WORD.findall(sample)) * 4 > len(words):
+        return False
+    return _reads_as_prose(sample)
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when the accented letters of ``text`` sit in words with plain Latin letters ("café", "à",
+    "Ölförderung"), as in Western prose, rather than forming long words of their own, and no binary noise."""
+    sample = text[:_SAMPLE_CHARS]
+    words = _NON_ASCII_WORD.findall(sample)
+    foreign = sum(1 for word in words if len(word) > 2 and not any(char.isascii() for char in word))
+    return foreign * 3 <= len(words) and _reads_as_prose(sample)
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """The Western code page charset-normalizer finds likeliest for ``data`` (ties go to the commoner
+    one), with the text, when that text reads as Western prose."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[:_SAMPLE_CHARS], cp_isolation=list(_WESTERN))
+    order = list(_WESTERN)
+    ranked = sorted(
+        (match for match in matches if match.encoding in _WESTERN),
+        key=lambda match: (round(match.chaos, 2), order.index(match.encoding)),
+    )
+    for codec in [*(match.encoding for match in ranked), *order]:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_western(text):
+            return text, _WESTERN[codec]
+    return None
 
 
 def _first_invalid_utf8_offset(data: bytes) -> int | None:
@@ -163,17 +223,16 @@ def _decode(data: bytes, source: str) -> Decoded:
         except UnicodeDecodeError:
             continue
         candidates.append((_cyrillic_plausibility(text), encoding, text))
-    if not candidates:
-        raise BadInput(
-            f"{source}: undecodable bytes at byte {bad_offset} (not UTF-8, UTF-16, Windows-1251 or KOI8-R)"
-        )
-    _score, encoding, text = max(candidates, key=lambda candidate: candidate[0])
-    sample = text[:_SAMPLE_CHARS]
-    cyrillic_words = len(_CYRILLIC_WORD.findall(sample))
-    if not cyrillic_words or len(_LATIN_CYRILLIC_GLUE.findall(sample)) * 2 > cyrillic_words:
-        # Cyrillic letters glued to Latin ones ("cafй"): a Western code page, which reader does not read.
-        raise BadInput(f"{source}: undecodable bytes at byte {bad_offset} (not UTF-8, and not Cyrillic text)")
-    return Decoded(text, encoding)
+    if candidates:
+        _score, encoding, text = max(candidates, key=lambda candidate: candidate[0])
+        if _reads_as_cyrillic(text):
+            return Decoded(text, encoding)
+    western = _western(data)
+    if western is not None:
+        return Decoded(*western)
+    raise BadInput(
+        f"{source}: undecodable bytes at byte {bad_offset} (not UTF-8, and neither Cyrillic nor Western text)"
+    )
 
 
 def read_text_file(path: Path | str) -> Decoded:
