@@ -22,6 +22,7 @@ from reader.errors import ReaderError
 COMMANDS: dict[str, str] = {
     "open": "reader.cli.open_cmd",
     "library": "reader.cli.library_cmd",
+    "import": "reader.cli.import_cmd",
     "detect": "reader.cli.detect_cmd",
     "annotate": "reader.cli.annotate_cmd",
     "glossary": "reader.cli.glossary_cmd",
