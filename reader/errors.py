@@ -31,3 +31,10 @@ class MissingResource(ReaderError):
     """Something the command needs is not installed or not reachable. Exit status 2."""
 
     exit_code = 2
+
+
+class Cancelled(ReaderError):
+    """The caller cancelled the work (a layout, a translation, a download); nothing half-done was kept.
+    Exit status 130, as for Ctrl-C."""
+
+    exit_code = 130

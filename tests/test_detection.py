@@ -238,7 +238,7 @@ def test_english_essays_have_no_russian_passage(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert CYRILLIC.search(text) is None  # the premise: these essays hold no Cyrillic at all
     detection = detect(text)
-    assert detection.russian() == []
+    assert detection.translated() == []
     assert detection.passages == []
 
 

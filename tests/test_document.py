@@ -9,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader import paths
-from reader.document import document_from_text, guess_title, load_document, split_paragraphs
+from reader.essay.document import document_from_text, guess_title, split_paragraphs
+from reader.essay.library import load_document
 from reader.errors import BadInput
-from reader.library import index_problems, list_library, read_index
+from reader.essay.library import index_problems, list_library, read_index
 
 CORPUS = paths.bundled_corpus_dir()
 
@@ -142,7 +143,7 @@ def test_load_document_uses_the_index_metadata() -> None:
 
 
 def test_a_huge_block_without_blank_lines_is_split_at_single_line_breaks() -> None:
-    from reader.document import LONG_BLOCK_CHARS
+    from reader.essay.document import LONG_BLOCK_CHARS
 
     line = "A paragraph on the Soviet economy, with «Госплан» in it, long enough to matter.\n"
     text = line * (LONG_BLOCK_CHARS // len(line) + 50)

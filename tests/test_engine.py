@@ -12,8 +12,9 @@ from reader import paths
 from reader.detection import detect
 from reader.errors import BadInput, MissingResource
 from reader.translation.cache import TranslationCache
-from reader.translation.engine import Cancelled, TranslationEngine
-from reader.translation.packages import InstalledModel, require_ru_en
+from reader.errors import Cancelled
+from reader.translation.engine import TranslationEngine
+from reader.models.packages import InstalledModel, require_ru_en
 from tests.support.tiny_argos import install_tiny_package
 
 ESSAY = (
@@ -73,7 +74,7 @@ def calls(spies: list[TranslatorSpy]) -> list[list[list[str]]]:
 
 
 def test_passages_keep_their_offsets_and_text(tiny_model: InstalledModel, cache: TranslationCache) -> None:
-    passages = detect(ESSAY).russian()
+    passages = detect(ESSAY).translated()
     assert len(passages) >= 3
     engine = TranslationEngine(tiny_model, cache=cache)
     results = engine.translate_passages(passages)
@@ -208,7 +209,7 @@ def test_glossary_term_ids_are_reported_per_passage(tiny_model: InstalledModel) 
     from reader.glossary import load_glossary
 
     glossary = load_glossary()
-    passages = detect(ESSAY).russian()
+    passages = detect(ESSAY).translated()
     results = TranslationEngine(tiny_model).translate_passages(passages, glossary=glossary)
     expected = [tuple(dict.fromkeys(hit.id for hit in glossary.annotate(p.text))) for p in passages]
     assert [result.terms for result in results] == expected

@@ -15,7 +15,7 @@ import pytest
 
 from reader import paths
 from reader.translation.engine import TranslationEngine
-from reader.translation.packages import require_ru_en
+from reader.models.packages import require_ru_en
 from tests.support.tiny_argos import install_tiny_package
 
 SENTENCES = [

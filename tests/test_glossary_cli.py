@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from reader import paths
-from reader.decoding import read_text_file
+from reader.essay.decoding import read_text_file
 from reader.glossary import check_glossary_files
 from tests.support.cli import run_cli
 

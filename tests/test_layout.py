@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import document_from_text
-from reader.layout import (
+from reader.essay.document import document_from_text
+from reader.page.layout import (
     COLUMN_MIN_WIDTH,
     GUTTER_TEXT,
     AsidePiece,
@@ -14,7 +14,7 @@ from reader.layout import (
     PassageSpan,
     window_around,
 )
-from reader.rows import GUTTER, TEXT, TRANSLATION, TRANSLIT, Row, cells
+from reader.page.rows import GUTTER, TEXT, TRANSLATION, TRANSLIT, Row, cells
 
 ENGLISH = "The bureaucracy grew in the twenties, and the party changed with it over the years."
 RUSSIAN = (

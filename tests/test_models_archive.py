@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import BadInput
-from reader.translation import archive, install, packages
+from reader.models import archive, install, packages
 from tests.support.cli import run_cli
 from tests.support.tiny_argos import build_tiny_package, zip_package
 

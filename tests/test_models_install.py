@@ -9,8 +9,8 @@ import pytest
 
 from reader import paths
 from reader.errors import BadInput, MissingResource
-from reader.translation import archive, install, packages
-from reader.translation.staging import leftovers
+from reader.models import archive, install, packages
+from reader.models.staging import leftovers
 from tests.support.cli import run_cli
 from tests.support.tiny_argos import build_tiny_package, write_metadata, zip_package
 

@@ -10,9 +10,9 @@ import pytest
 
 from reader import paths
 from reader.errors import BadInput, MissingResource
-from reader.translation import install, packages
-from reader.translation.download import InstallCancelled
-from reader.translation.staging import leftovers
+from reader.models import install, packages
+from reader.models.download import InstallCancelled
+from reader.models.staging import leftovers
 from tests.support.cli import run_cli
 from tests.support.index_server import IndexServer, index_entry, serve
 from tests.support.tiny_argos import build_tiny_package

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.state import EssayState, StateStore, essay_key
+from reader.reading.state import EssayState, StateStore, essay_key
 
 
 def test_round_trip_through_the_file(tmp_path: Path) -> None:

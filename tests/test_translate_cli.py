@@ -9,7 +9,7 @@ import pytest
 
 from reader import paths
 from reader.detection import detect
-from reader.document import load_document
+from reader.essay.library import load_document
 from tests.support.cli import run_cli
 from tests.support.tiny_argos import install_tiny_package
 
@@ -47,7 +47,7 @@ def test_json_shape_then_cached(essay: Path, tiny_installed: Path) -> None:
     assert set(data) == {"path", "model", "passages"}
     assert data["path"] == str(essay)
     assert data["model"] == {"code": "translate-ru_en", "version": "1.0"}
-    expected = detect(load_document(essay).text).russian()
+    expected = detect(load_document(essay).text).translated()
     assert [(p["start"], p["end"], p["text"]) for p in data["passages"]] == [
         (p.start, p.end, p.text) for p in expected
     ]

@@ -115,7 +115,6 @@ class HostApp(App[None]):
     ) -> None:
         super().__init__()
         self.glossary = glossary
-        self.current_document = document
         self.reader_screen = HostReader(occurrences) if document is not None else None
         self.jumps: list[str] = []
         self.start_screen = screen

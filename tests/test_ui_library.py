@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.asides import is_marked
+from reader.page.asides import is_marked
 from reader.detection import detect
-from reader.library import list_library
+from reader.essay.library import list_library
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import COLUMNS, LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -70,8 +70,8 @@ async def test_enter_opens_the_essay_and_esc_returns_with_progress() -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
-        assert app.current_document is not None
-        assert app.current_document.path == paths.bundled_corpus_dir() / RUSSIAN_ESSAY
+        assert app.reader_screen is not None and app.reader_screen.document is not None
+        assert app.reader_screen.document.path == paths.bundled_corpus_dir() / RUSSIAN_ESSAY
         await pilot.press("G")
         await pilot.press("escape")
         await settle(app, pilot)

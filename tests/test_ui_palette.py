@@ -42,6 +42,12 @@ class PaletteHost(App[None]):
     def action_toggle_translations(self) -> None:
         self.calls.append(("toggle_translations", None))
 
+    def action_glossary(self) -> None:
+        self.calls.append(("glossary", None))
+
+    def action_help(self) -> None:
+        self.calls.append(("help", None))
+
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Glossary:
@@ -137,7 +143,7 @@ async def test_palette_in_the_real_app_looks_up_a_term_and_opens_an_essay() -> N
                 await pilot.press("escape", "escape")
                 await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
-        assert app.current_document is not None
+        assert app.reader_screen is not None and app.reader_screen.document is not None
         assert app.screen.path.name == "stalinism-its-origin-and-future.txt"
 
 

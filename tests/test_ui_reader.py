@@ -12,8 +12,8 @@ import pytest
 from reader import paths
 from reader.detection import detect
 from reader.glossary import load_glossary
-from reader.layout import GUTTER_TEXT
-from reader.transliteration import transliterate
+from reader.page.layout import GUTTER_TEXT
+from reader.page.transliteration import transliterate
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -67,7 +67,7 @@ def passage_starts(text: str) -> list[int]:
 
 async def test_translations_appear_beside_their_passages(essay: Path, tiny_model: Path) -> None:
     from reader.translation.engine import TranslationEngine
-    from reader.translation.packages import find_ru_en
+    from reader.models.packages import find_ru_en
 
     app = ReaderApp(path=essay)
     async with app.run_test(size=(120, 36)) as pilot:

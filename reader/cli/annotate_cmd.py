@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import add_glossary_option, add_json_option, print_json
+from reader.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,11 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.cli.glossary_cmd import load_for_command
-    from reader.decoding import read_text_file
+    from reader.essay.document import EssayMeta
+    from reader.reading.session import Session
 
-    decoded = read_text_file(args.path)
+    session = Session.open(args.path, meta=EssayMeta(title=args.path.stem))
     glossary = load_for_command(args)
-    hits = glossary.annotate(decoded.text)
+    hits = session.terms(glossary)
     if args.json:
         print_json(
             {
@@ -35,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
     by_term: dict[str, list[str]] = {}
     for hit in hits:
         by_term.setdefault(hit.id, []).append(hit.text)
-    print(f"{args.path}: {len(hits)} glossary hit(s) of {len(by_term)} term(s)")
+    print(f"{one_line(str(args.path))}: {len(hits)} glossary hit(s) of {len(by_term)} term(s)")
     if args.hits:
         for hit in hits:
-            print(f"  {hit.start}-{hit.end}  {hit.id:<28} {hit.text}")
+            print(f"  {hit.start}-{hit.end}  {hit.id:<28} {one_line(hit.text)}")
         return 0
     for entry_id, texts in by_term.items():
         entry = glossary.get(entry_id)
         gloss = f" ({entry.gloss})" if entry is not None else ""
         spellings = ", ".join(dict.fromkeys(" ".join(text.split()) for text in texts))
-        print(f"  {entry_id}{gloss} ×{len(texts)}: {spellings}")
+        print(one_line(f"  {entry_id}{gloss} ×{len(texts)}: {spellings}", 10_000))
     return 0

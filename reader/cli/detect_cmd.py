@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.common import add_json_option, print_json
+from reader.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,21 +17,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _preview(text: str, width: int = 100) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return one_line(" ".join(text.split()), width)
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.decoding import read_text_file
-    from reader.detection import detect
+    from reader.essay.document import EssayMeta
+    from reader.reading.session import Session
 
-    decoded = read_text_file(args.path)
-    detection = detect(decoded.text)
+    # Metadata is not shown here: giving it skips reading the library index.
+    session = Session.open(args.path, meta=EssayMeta(title=args.path.stem))
+    detection = session.detection
+    encoding = session.document.encoding
     if args.json:
         print_json(
             {
                 "path": str(args.path),
-                "encoding": decoded.encoding,
+                "encoding": encoding,
                 "passages": [
                     {"start": p.start, "end": p.end, "lang": p.lang, "text": p.text}
                     for p in detection.passages
@@ -41,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{args.path} ({decoded.encoding}): {len(detection.passages)} passage(s)")
+    print(f"{one_line(str(args.path))} ({encoding}): {len(detection.passages)} passage(s)")
     for passage in detection.passages:
         print(f"  [{passage.lang}] {passage.start}-{passage.end}  {_preview(passage.text)}")
     if detection.mixed_script:
         print(f"{len(detection.mixed_script)} mixed-script word(s) (Latin with Cyrillic look-alikes):")
         for word in detection.mixed_script:
-            print(f"  {word.start}-{word.end}  {word.text}")
+            print(f"  {word.start}-{word.end}  {one_line(word.text)}")
     return 0

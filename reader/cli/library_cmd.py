@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from reader.cli.common import add_json_option, add_library_option, print_json
+from reader.safe_text import one_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,19 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.detection import detect
-    from reader.document import load_document
     from reader.errors import BadInput
-    from reader.library import index_problems, list_library
+    from reader.essay.library import index_problems, list_library
+    from reader.reading.session import essay_stats
 
     rows = []
     entries = list_library(tuple(args.library))
     for problem_line in index_problems(tuple(args.library)):
-        print(f"reader: warning: {problem_line}; its essays are listed without it", file=sys.stderr)
+        print(f"reader: warning: {one_line(problem_line)}; its essays are listed without it", file=sys.stderr)
     for entry in entries:
         try:
-            document = load_document(entry.path, entry.meta)
-            russian: int | None = len(detect(document.text).russian())
+            russian: int | None = essay_stats(entry.path, entry.meta).russian
             problem = None
         except BadInput as exc:
             russian, problem = None, exc.message
@@ -53,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
         year = row["year"] or "n.d."
         count = "?" if row["russian_passages"] is None else row["russian_passages"]
         supplied = " [title supplied by the library]" if row["title_supplied"] else ""
-        print(f"{row['title']}{supplied}")
-        print(f"    {author}, {year} · {count} Russian passage(s) · {row['path']}")
+        print(f"{one_line(str(row['title']))}{supplied}")
+        print(f"    {one_line(str(author))}, {year} · {count} Russian passage(s) · {one_line(str(row['path']))}")
         if row["error"]:
-            print(f"    error: {row['error']}")
+            print(f"    error: {one_line(str(row['error']))}")
     return 0

@@ -3,7 +3,7 @@
 ``install`` with no FILE downloads the ru->en package named by the Argos package index
 (``ARGOS_PACKAGE_INDEX``), with a progress bar on stderr; with FILE it installs a local ``.argosmodel``
 (for machines without internet). Every archive is checked before it is installed (see
-``reader.translation.archive``); a refused one leaves nothing behind.
+``reader.models.archive``); a refused one leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from reader.cli.common import add_json_option, print_json
 
 if TYPE_CHECKING:
-    from reader.translation.download import Progress
-    from reader.translation.packages import InstalledModel
+    from reader.models.download import Progress
+    from reader.models.packages import InstalledModel
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     from reader import paths
-    from reader.translation.packages import find_ru_en, installed_models
+    from reader.models.packages import find_ru_en, installed_models
 
     models = installed_models()
     used = find_ru_en()
@@ -72,14 +72,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from reader.translation.install import install_from_file, install_from_index
-    from reader.translation.packages import installed_models
+    from reader.models.install import install_from_file, install_from_index
+    from reader.models.packages import installed_models
 
     before = {(model.path, model.version) for model in installed_models()}
     if args.file is not None:
         model = install_from_file(args.file, force=args.force)
     else:
-        from reader.translation.download import index_url
+        from reader.models.download import index_url
 
         print(f"reader: looking up the ru->en package in {index_url()}", file=sys.stderr)
         with _progress_reporter() as progress:
@@ -95,7 +95,7 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    from reader.translation.packages import remove_model
+    from reader.models.packages import remove_model
 
     removed = remove_model(args.code)
     if args.json:

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.decoding import read_text_file
+    from reader.essay.decoding import read_text_file
 
     if args.path is not None:
         read_text_file(args.path)  # a bad path fails here, with the CLI's one-line error

@@ -23,7 +23,7 @@ from reader.detection.langdata import (
     STRONG_FUNCTION_WORDS,
     SUFFIXES,
 )
-from reader.detection.scripts import COMBINING, CYRILLIC
+from reader.scripts import COMBINING, CYRILLIC
 
 #: Score weights. One letter outside a language's alphabet outweighs the Russian prior, so "Київ" is
 #: Ukrainian; a function word is worth a little less than a letter, an ending less again.

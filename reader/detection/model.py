@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.scripts import CYRILLIC_LETTER
+
+#: Languages written in Cyrillic: their passages are marked in the reader.
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
+#: Languages reader translates (the model is ru->en). The one place this rule is written.
+TRANSLATED_LANGS = frozenset({"ru"})
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -13,6 +20,16 @@ class Passage:
     end: int
     lang: str
     text: str
+
+    @property
+    def marked(self) -> bool:
+        """True for the passages the reader marks: Russian and the other Cyrillic languages."""
+        return self.lang in CYRILLIC_LANGS or CYRILLIC_LETTER.search(self.text) is not None
+
+    @property
+    def translated(self) -> bool:
+        """True for the passages reader translates (and counts as Russian in the library)."""
+        return self.lang in TRANSLATED_LANGS
 
 
 @dataclass(frozen=True)
@@ -31,5 +48,10 @@ class Detection:
     passages: list[Passage]
     mixed_script: list[MixedScript]
 
-    def russian(self) -> list[Passage]:
-        return [passage for passage in self.passages if passage.lang == "ru"]
+    def marked(self) -> list[Passage]:
+        """The passages the reader marks (see :attr:`Passage.marked`)."""
+        return [passage for passage in self.passages if passage.marked]
+
+    def translated(self) -> list[Passage]:
+        """The passages reader translates (see :attr:`Passage.translated`)."""
+        return [passage for passage in self.passages if passage.translated]

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.detection.scripts import APOSTROPHES, COMBINING, CYRILLIC, LATIN_LETTER
+from reader.scripts import APOSTROPHES, COMBINING, CYRILLIC, LATIN_LETTER
 
 #: A Cyrillic-led word: letters of any script, digits, stress marks, and apostrophes inside Cyrillic words.
 #: (Written as unrolled loops over character classes, which the regex engine runs fastest.)

@@ -19,13 +19,14 @@ from itertools import compress, count, islice
 
 from reader.glossary import morphology
 from reader.glossary.model import Entry, TermHit
+from reader.scripts import CYRILLIC_LETTER
 
 #: A word: letters and digits, with inner apostrophes (soft signs in "Kul'tura", possessive "Gosplan's").
 WORD = re.compile(r"([^\W_]+(?:['’ʼʹ][^\W_]+)*)")
 #: What may separate the words of a multi-word name: spaces, one line break, one hyphen.
 _JOIN = re.compile(r"[^\S\n]*[-‐‑]?[^\S\n]*\n?[^\S\n]*")
 _HYPHEN = re.compile(r"[-‐‑]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = CYRILLIC_LETTER
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 _ARTICLES = frozenset({"the", "a", "an"})
 #: Length of the Cyrillic prefixes that decide whether a word is worth lemmatising. Russian inflects at

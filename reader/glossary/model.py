@@ -21,6 +21,10 @@ CATEGORIES: tuple[str, ...] = (
     "society",
     "dissent",
     "reform",
+    "culture",
+    "war",
+    "foreign",
+    "people",
 )
 
 

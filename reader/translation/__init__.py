@@ -1,7 +1,7 @@
-"""Offline Russian->English translation on Argos Translate packages.
+"""Offline Russian->English translation on an installed Argos package, through CTranslate2.
 
-``packages`` lists installed packages and finds the ru->en one; ``install`` installs a package from a
-local ``.argosmodel`` or from the Argos package index, after ``archive`` has checked the zip is safe;
-``download`` streams index and package downloads. Inference and caching live in their own modules.
-Imports here stay light: nothing in this package imports torch, stanza or ``argostranslate.translate``.
+``engine`` batches razdel sentences through the model, ``sentences`` splits and reassembles them,
+``cache`` keeps every translated sentence in SQLite, ``quality`` flags degenerate output, ``terms``
+caches the glossary term ids of each passage. Imports: essay, detection, glossary and models; nothing
+here imports torch, stanza or ``argostranslate.translate``.
 """

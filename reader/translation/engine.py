@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reader.detection.model import Passage
-from reader.errors import BadInput
+from reader.errors import BadInput, Cancelled
+from reader.models.packages import InstalledModel, require_ru_en
 from reader.translation.cache import TranslationCache
-from reader.translation.packages import InstalledModel, require_ru_en
 from reader.translation.quality import is_suspect
 from reader.translation.sentences import Sentence, reassemble, split_sentences
 
@@ -51,10 +51,6 @@ WORKERS = max(1, min(os.cpu_count() or 1, 4))
 CHUNK_SENTENCES = 64
 
 ProgressCallback = Callable[[int, int], None]
-
-
-class Cancelled(Exception):
-    """The caller's cancel event was set; the sentences translated so far are cached."""
 
 
 class _Annotator(Protocol):
@@ -251,7 +247,7 @@ class TranslationEngine:
     ) -> dict[str, str]:
         """Translate distinct sentences, shortest first; each chunk is cached as soon as it is done."""
         if cancel is not None and cancel.is_set():
-            raise Cancelled()
+            raise Cancelled("translation cancelled")
         translator, tokenizer = self._load()
         tokenized = [tokenizer.encode(sentence) for sentence in sentences]
         order = sorted(range(len(sentences)), key=lambda index: len(tokenized[index]))
@@ -262,7 +258,7 @@ class TranslationEngine:
             on_progress(0, len(order))
         for first in range(0, len(order), step):
             if cancel is not None and cancel.is_set():
-                raise Cancelled()
+                raise Cancelled("translation cancelled")
             chunk = order[first : first + step]
             decoded = self._run_batch(translator, tokenizer, [tokenized[index] for index in chunk])
             done = {sentences[index]: text for index, text in zip(chunk, decoded, strict=True)}

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
-from reader.state import StateStore
+from reader.errors import ReaderError
+from reader.reading.settings import Settings
+from reader.reading.state import StateStore
+from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
-    from reader.document import Document
     from reader.glossary import Glossary
     from reader.ui.screens.reader import ReaderScreen
 
@@ -60,9 +63,14 @@ class ReaderApp(App[int]):
             self.open_essay(self.initial_path)
         problem = self.state_store.problem
         if problem:
-            self.notify(problem, severity="warning", title="Reading state")
+            self.notify(one_line(problem), severity="warning", title="Reading state", markup=False)
 
     # -- shared data ---------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """What the pipeline needs of the user's choices."""
+        return Settings(glossary_dirs=self.glossary_dirs)
+
     @property
     def state_store(self) -> StateStore:
         if self._state_store is None:
@@ -73,7 +81,7 @@ class ReaderApp(App[int]):
         try:
             self.state_store.save()
         except OSError as exc:
-            self.notify(f"Cannot save the reading state: {exc}", severity="error")
+            self.notify(one_line(f"Cannot save the reading state: {exc}"), severity="error", markup=False)
 
     @property
     def glossary(self) -> Glossary:
@@ -85,7 +93,7 @@ class ReaderApp(App[int]):
                 glossary = load_glossary(self.glossary_dirs)
                 self._glossary = glossary
                 if glossary.problems:
-                    shown = "\n".join(str(problem) for problem in glossary.problems[:5])
+                    shown = "\n".join(one_line(str(problem)) for problem in glossary.problems[:5])
                     more = len(glossary.problems) - 5
                     if more > 0:
                         shown += f"\n… and {more} more"
@@ -97,11 +105,12 @@ class ReaderApp(App[int]):
         """The glossary if it is loaded already (never loads it)."""
         return self._glossary
 
-    def _notify_threadsafe(self, message: str, severity: Any, title: str) -> None:
+    def _notify_threadsafe(self, message: str, severity: SeverityLevel, title: str) -> None:
+        """A toast of untrusted text (never markup), from any thread."""
         if threading.current_thread() is threading.main_thread():
-            self.notify(message, severity=severity, title=title)
+            self.notify(message, severity=severity, title=title, markup=False)
         else:
-            self.call_from_thread(self.notify, message, severity=severity, title=title)
+            self.call_from_thread(self.notify, message, severity=severity, title=title, markup=False)
 
     # -- screens -------------------------------------------------------------------------------------
     @property
@@ -113,11 +122,6 @@ class ReaderApp(App[int]):
             if isinstance(screen, ReaderScreen):
                 return screen
         return None
-
-    @property
-    def current_document(self) -> Document | None:
-        screen = self.reader_screen
-        return screen.document if screen is not None else None
 
     def open_essay(self, path: Path) -> None:
         """Open ``path`` in the reader, over the library (replacing any essay open now)."""
@@ -170,9 +174,9 @@ class ReaderApp(App[int]):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
-        message = getattr(error, "message", None) or f"{error.__class__.__name__}: {error}"
+        message = error.message if isinstance(error, ReaderError) else f"{error.__class__.__name__}: {error}"
         title = event.worker.description or "Background task failed"
-        self.notify(message, severity="error", title=title, timeout=10)
+        self.notify(one_line(message), severity="error", title=title, timeout=10, markup=False)
 
 
 def run_app(

@@ -9,9 +9,21 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from reader.safe_text import one_line
+from reader.ui.services import services
+
+if TYPE_CHECKING:
+    from reader.essay.library import LibraryEntry
+    from reader.glossary import Entry
+
+Command = tuple[str, Callable[[], object], str]
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -21,60 +33,66 @@ class ReaderCommands(Provider):
     """Commands over the reader's own data, matched with Textual's fuzzy matcher."""
 
     async def startup(self) -> None:
-        app: Any = self.app
-        self._library: list[Any] = []
-        self._entries: list[Any] = []
+        app = services(self)
+        self._library: list[LibraryEntry] = []
+        self._entries: list[Entry] = []
         try:
             self._library = await asyncio.to_thread(self._read_library)
         except Exception as exc:  # a broken --library folder must not break the palette
-            app.log.warning(f"palette: library unavailable: {exc}")
+            self.app.log.warning(f"palette: library unavailable: {exc}")
         try:
             glossary = await asyncio.to_thread(lambda: app.glossary)
             self._entries = sorted(glossary.entries.values(), key=lambda entry: entry.term.casefold())
         except Exception as exc:
-            app.log.warning(f"palette: glossary unavailable: {exc}")
+            self.app.log.warning(f"palette: glossary unavailable: {exc}")
 
-    def _read_library(self) -> list[Any]:
-        from reader.library import list_library
+    def _read_library(self) -> list[LibraryEntry]:
+        from reader.essay.library import list_library
 
-        return list_library(tuple(getattr(self.app, "library_dirs", ())))
+        return list_library(services(self).library_dirs)
 
-    def _actions(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
+    def _actions(self) -> Iterator[Command]:
         """The fixed commands: (name, callback, help)."""
-        app: Any = self.app
+        app = services(self)
         yield "Toggle translations", app.action_toggle_translations, "Show or hide every translation"
-        if hasattr(app, "action_glossary"):
-            yield "Open the glossary", app.action_glossary, "Browse and search every entry (F2)"
-        if hasattr(app, "action_help"):
-            yield "Show the keys", app.action_help, "Every key of every screen (? or F1)"
-        if app.theme == LIGHT_THEME:
-            yield "Switch to dark theme", partial(setattr, app, "theme", DARK_THEME), "Use the dark theme"
+        yield "Open the glossary", app.action_glossary, "Browse and search every entry (F2)"
+        yield "Show the keys", app.action_help, "Every key of every screen (? or F1)"
+        if self.app.theme == LIGHT_THEME:
+            yield (
+                "Switch to dark theme",
+                partial(setattr, self.app, "theme", DARK_THEME),
+                "Use the dark theme",
+            )
         else:
-            yield "Switch to light theme", partial(setattr, app, "theme", LIGHT_THEME), "Use the light theme"
+            yield (
+                "Switch to light theme",
+                partial(setattr, self.app, "theme", LIGHT_THEME),
+                "Use the light theme",
+            )
 
-    def _essays(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
-        app: Any = self.app
+    def _essays(self) -> Iterator[Command]:
+        app = services(self)
         for essay in self._library:
             author = f" — {essay.meta.author}" if essay.meta.author else ""
             yield (
-                f"Open essay: {essay.title}",
+                one_line(f"Open essay: {essay.title}"),
                 partial(app.open_essay, essay.path),
-                f"{essay.path.name}{author}",
+                one_line(f"{essay.path.name}{author}"),
             )
 
     async def discover(self) -> Hits:
         for name, callback, help_text in (*self._actions(), *self._essays()):
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in (*self._actions(), *self._essays()):
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
-        app: Any = self.app
+                yield Hit(score, highlight(matcher, name), callback, text=name, help=escape(help_text))
+        app = services(self)
         for entry in self._entries:
-            name = f"Look up: {entry.term} ({entry.russian})"
+            name = one_line(f"Look up: {entry.term} ({entry.russian})")
             # A reader may type the Russian headword or any transliteration: the best of them counts.
             score = max(
                 matcher.match(name),
@@ -83,8 +101,21 @@ class ReaderCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(name),
+                    highlight(matcher, name),
                     partial(app.show_entry, entry.id),
                     text=name,
-                    help=entry.gloss,
+                    help=escape(one_line(entry.gloss)),
                 )
+
+
+def highlight(matcher: Matcher, name: str) -> Content:
+    """``name`` as plain text (never markup: titles and terms come from files) with the matched letters
+    styled, as ``Matcher.highlight`` does for markup."""
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if not score:
+        return content
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -1,4 +1,4 @@
-"""Messages between the reader's workers, widgets and screens, in one place.
+"""Messages between the reader's workers, widgets and screens, in one place, as small dataclasses.
 
 Workers run in threads and report back only through these (``post_message`` is thread-safe). Messages
 sent many times a second (progress) define ``can_replace`` so a backlog collapses to the latest.
@@ -6,95 +6,100 @@ sent many times a second (progress) define ``can_replace`` so a backlog collapse
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+if TYPE_CHECKING:  # types only: the library screen imports this module at start-up
+    from reader.detection import Passage
+    from reader.glossary import TermHit
+    from reader.page.layout import EssayLayout
+    from reader.translation.engine import PassageTranslation
 
+
+@dataclass
 class EssayStats(Message):
-    """The library worker counted an essay's Russian passages."""
+    """The library worker counted an essay's Russian passages (None: the essay cannot be read)."""
 
-    def __init__(self, path: Path, russian: int | None, words: int | None) -> None:
-        super().__init__()
-        self.path = path
-        self.russian = russian
-        self.words = words
+    path: Path
+    russian: int | None
+    words: int | None
 
 
+@dataclass
 class PassagesFound(Message):
     """Detection finished on the open essay; ``passages`` are the Cyrillic ones the reader marks."""
 
-    def __init__(self, passages: Sequence[Any]) -> None:
-        super().__init__()
-        self.passages = list(passages)
+    passages: list[Passage]
 
 
+@dataclass
 class TermsFound(Message):
-    """The glossary worker annotated the open essay (``hits`` are TermHits, by start)."""
+    """The glossary worker annotated the open essay (``hits`` by start)."""
 
-    def __init__(self, hits: Sequence[Any]) -> None:
-        super().__init__()
-        self.hits = list(hits)
+    hits: list[TermHit]
 
 
+@dataclass
 class PassagesTranslated(Message):
     """Translations of some passages (cached ones at once, then fresh ones batch by batch)."""
 
-    def __init__(self, translations: Sequence[Any]) -> None:
-        super().__init__()
-        self.translations = list(translations)
+    translations: list[PassageTranslation]
 
 
+@dataclass
 class TranslationProgress(Message):
     """``done`` of ``total`` passages have a translation."""
 
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    total: int
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TranslationProgress)
 
 
+@dataclass
+class TranslationWarning(Message):
+    """The pipeline met a problem that loses nothing (a cache that cannot be written)."""
+
+    text: str
+
+
+@dataclass
 class ModelMissing(Message):
     """No ru->en model is installed: the reader shows transliterations and glosses instead."""
 
 
+@dataclass
 class DownloadProgress(Message):
     """The model download has ``done`` of ``total`` bytes (``total`` None when the server does not say)."""
 
-    def __init__(self, done: int, total: int | None) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    total: int | None
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, DownloadProgress)
 
 
+@dataclass
 class ModelInstalled(Message):
     """The model download finished and the package is installed."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
+    name: str
 
 
+@dataclass
 class LayoutReady(Message):
     """A worker finished laying out the whole essay at a width (``generation`` drops stale results)."""
 
-    def __init__(self, layout: Any, generation: int) -> None:
-        super().__init__()
-        self.layout = layout
-        self.generation = generation
+    layout: EssayLayout
+    generation: int
 
 
+@dataclass
 class TermActivated(Message):
     """The reader clicked a glossary term, or pressed enter on it."""
 
-    def __init__(self, entry_id: str) -> None:
-        super().__init__()
-        self.entry_id = entry_id
+    entry_id: str

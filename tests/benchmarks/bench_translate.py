@@ -69,11 +69,11 @@ print(json.dumps(report))
 
 def russian_paragraphs() -> list[str]:
     from reader.detection import detect
-    from reader.document import load_document
+    from reader.essay.library import load_document
 
     paragraphs = []
     for essay in sorted((REPO_ROOT / "corpus").glob("*.txt")):
-        paragraphs += [p.text for p in detect(load_document(essay).text).russian()]
+        paragraphs += [p.text for p in detect(load_document(essay).text).translated()]
     return paragraphs
 
 
@@ -140,7 +140,7 @@ def main() -> int:
     os.environ.update(env)
 
     from reader.translation.engine import WORKERS, TranslationEngine
-    from reader.translation.packages import require_ru_en
+    from reader.models.packages import require_ru_en
     from reader.translation.sentences import split_sentences
 
     essay_paragraphs = russian_paragraphs()

@@ -7,7 +7,7 @@ worker; lookups run in an exclusive worker too, so a fast typist never waits for
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -18,9 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.services import services
 from reader.ui.widgets.entry_panel import EntryPanel
 
 if TYPE_CHECKING:
+    from reader.glossary import Glossary
     from reader.glossary.model import Entry
 
 ALL_CATEGORIES = "all"
@@ -78,7 +80,7 @@ class GlossaryScreen(Screen[None]):
         super().__init__()
         self.initial_entry = initial_entry
         self.category = ALL_CATEGORIES
-        self._glossary: Any = None
+        self._glossary: Glossary | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -99,7 +101,7 @@ class GlossaryScreen(Screen[None]):
 
     @work(exclusive=True, group="glossary-load", exit_on_error=False, description="Loading the glossary")
     async def _load(self) -> None:
-        app: Any = self.app
+        app = services(self)
         glossary = await asyncio.to_thread(lambda: app.glossary)
         self._glossary = glossary
         categories = self.query_one("#glossary-categories", OptionList)
@@ -210,17 +212,17 @@ class GlossaryScreen(Screen[None]):
 
     def action_jump_to_occurrences(self) -> None:
         """Go back to the open essay, at the first occurrence of the entry shown."""
-        app: Any = self.app
+        app = services(self)
         entry = self.open_entry
         if entry is None:
             self.notify("Open an entry first", severity="warning")
             return
-        reader_screen = getattr(app, "reader_screen", None)
+        reader_screen = app.reader_screen
         if reader_screen is None:
             self.notify("No essay is open: open one from the library first", severity="warning")
             return
         if reader_screen.term_count(entry.id) == 0:  # stay here: the search is not lost
-            self.notify(f"“{entry.term}” does not occur in the open essay", severity="warning")
+            self.notify(f"“{entry.term}” does not occur in the open essay", severity="warning", markup=False)
             return
-        app.pop_screen()
+        self.app.pop_screen()
         app.jump_to_term(entry.id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -19,11 +19,10 @@ from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.library import LibraryEntry, index_problems, list_library
+from reader.essay.library import LibraryEntry, index_problems, list_library
+from reader.safe_text import one_line
 from reader.ui.messages import EssayStats
-
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
+from reader.ui.services import ReaderServices, services
 
 KEYS_HINT = "enter open · ? help · f2 glossary · ctrl+p commands · q quit"
 #: Seconds between the first paint and the start of the passage count.
@@ -52,8 +51,8 @@ class LibraryScreen(Screen[None]):
         self._stop_counting = threading.Event()  # set when the screen goes: the count worker stops waiting
 
     @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+    def reader_app(self) -> ReaderServices:
+        return services(self)
 
     @property
     def table(self) -> DataTable[Text | str]:
@@ -75,15 +74,19 @@ class LibraryScreen(Screen[None]):
         try:
             self.entries = list_library(self.reader_app.library_dirs)
         except ReaderError as exc:
-            self.notify(exc.message, severity="error", title="Library")
+            self.notify(one_line(exc.message), severity="error", title="Library", markup=False)
             self.entries = list_library()
         for problem in index_problems(self.reader_app.library_dirs):
-            self.notify(f"{problem}; its essays are listed without that metadata", severity="warning")
+            self.notify(
+                one_line(f"{problem}; its essays are listed without that metadata"),
+                severity="warning",
+                markup=False,
+            )
         for entry in self.entries:
             meta = entry.meta
             table.add_row(
-                Text(meta.title),
-                Text(meta.author or "—"),
+                Text(one_line(meta.title)),
+                Text(one_line(meta.author or "—")),
                 str(meta.year) if meta.year else "—",
                 _size(entry.size),
                 "…",
@@ -109,9 +112,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library", description="Counting passages")
     def _count_passages(self, entries: list[LibraryEntry]) -> None:
-        from reader.asides import is_marked
-        from reader.detection import detect
-        from reader.document import load_document
+        from reader.reading.session import essay_stats
 
         worker = get_current_worker()
         # Counting reads and scans every essay: wait a moment first, so the table that has just painted
@@ -122,12 +123,11 @@ class LibraryScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             try:
-                document = load_document(entry.path, meta=entry.meta)
+                stats = essay_stats(entry.path, entry.meta)
             except (ReaderError, OSError):
                 self.post_message(EssayStats(entry.path, None, None))
                 continue
-            russian = len([passage for passage in detect(document.text).passages if is_marked(passage)])
-            self.post_message(EssayStats(entry.path, russian, len(document.text.split())))
+            self.post_message(EssayStats(entry.path, stats.russian, stats.words))
 
     def on_essay_stats(self, message: EssayStats) -> None:
         key = str(message.path)

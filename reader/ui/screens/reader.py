@@ -2,7 +2,7 @@
 
 Opening an essay paints at once; detection, glossary annotation and translation run in workers
 (:mod:`reader.ui.jobs`) and fill the view in as they report. The reading state (position, which
-translations are shown, transliteration) is kept per essay in :mod:`reader.state`.
+translations are shown, transliteration) is kept per essay in :mod:`reader.reading.state`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -20,10 +20,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from reader.asides import Translated, build_asides, glosses_in
-from reader.document import Document, load_document
+from reader.detection import Passage
 from reader.errors import ReaderError
-from reader.state import EssayState
+from reader.essay.document import Document
+from reader.glossary import TermHit
+from reader.page.asides import Translated, build_asides, glosses_in
+from reader.page.ranges import Target
+from reader.reading.session import Session
+from reader.reading.state import EssayState
+from reader.safe_text import one_line
 from reader.ui import jobs
 from reader.ui.messages import (
     DownloadProgress,
@@ -34,15 +39,13 @@ from reader.ui.messages import (
     TermActivated,
     TermsFound,
     TranslationProgress,
+    TranslationWarning,
 )
+from reader.ui.services import ReaderServices, services
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
 from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
-from reader.ui.widgets.ranges import Target
-
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
 
 
 class ReaderScreen(Screen[None]):
@@ -71,8 +74,9 @@ class ReaderScreen(Screen[None]):
         self.path = path
         self.document: Document | None = None
         self.state = EssayState()
-        self.passages: list[Any] = []
-        self.hits: list[Any] = []
+        self.session: Session | None = None
+        self.passages: list[Passage] = []
+        self.hits: list[TermHit] = []
         self.translations: dict[int, Translated] = {}
         self.model_missing = False
         self.search_query = ""
@@ -81,8 +85,8 @@ class ReaderScreen(Screen[None]):
         self._cancel = threading.Event()
 
     @property
-    def reader_app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+    def reader_app(self) -> ReaderServices:
+        return services(self)
 
     def compose(self) -> ComposeResult:
         # Kept as attributes: they are used while the screen unmounts, when queries find nothing.
@@ -101,24 +105,24 @@ class ReaderScreen(Screen[None]):
         self.query_one(EntryPanel).display = False
         self.query_one("#search", Input).display = False
         try:
-            document = load_document(self.path)
+            session = Session.open(self.path, self.reader_app.settings)
         except ReaderError as exc:
-            self.notify(exc.message, severity="error", title="Cannot open the essay")
+            self.notify(one_line(exc.message), severity="error", title="Cannot open the essay", markup=False)
             self.dismiss(None)
             return
         except OSError as exc:
-            self.notify(
-                f"{self.path}: {exc.strerror or exc}", severity="error", title="Cannot open the essay"
-            )
+            problem = one_line(f"{self.path}: {exc.strerror or exc}")
+            self.notify(problem, severity="error", title="Cannot open the essay", markup=False)
             self.dismiss(None)
             return
-        self.document = document
+        self.session = session
+        document = self.document = session.document
         store = self.reader_app.state_store
         self.state = store.get(self.path)
         meta = document.meta
-        title = Text(meta.title, style="bold")
+        title = Text(one_line(meta.title), style="bold")
         if meta.author:
-            title.append(f" — {meta.author}")
+            title.append(f" — {one_line(meta.author)}")
         if meta.year:
             title.append(f", {meta.year}")
         self.query_one("#essay-title", Static).update(title)
@@ -128,25 +132,25 @@ class ReaderScreen(Screen[None]):
         self._reading_offset = self.state.offset
         self.set_interval(1.0, self.remember)
         # The jobs compete with the UI thread for the GIL: start them once the first screen is painted.
-        self.call_after_refresh(self._start_jobs, document.text)
+        self.call_after_refresh(self._start_jobs, session)
 
-    def _start_jobs(self, text: str) -> None:
-        self._find_passages(text)
-        self._find_terms(text)
+    def _start_jobs(self, session: Session) -> None:
+        self._find_passages(session)
+        self._find_terms(session)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detect", description="Finding passages")
-    def _find_passages(self, text: str) -> None:
-        jobs.find_passages(text, self.post_message)
+    def _find_passages(self, session: Session) -> None:
+        jobs.find_passages(session, self.post_message)
 
     @work(
         thread=True, exclusive=True, exit_on_error=False, group="terms", description="Finding glossary terms"
     )
-    def _find_terms(self, text: str) -> None:
-        jobs.find_terms(self.reader_app.glossary, text, self.post_message)
+    def _find_terms(self, session: Session) -> None:
+        jobs.find_terms(session, self.reader_app.glossary, self.post_message)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="translate", description="Translating")
-    def _translate(self, passages: list[Any]) -> None:
-        jobs.translate(passages, lambda: self._reading_offset, self._cancel, self.post_message)
+    def _translate(self, session: Session) -> None:
+        jobs.translate(session, lambda: self._reading_offset, self._cancel, self.post_message)
 
     @work(
         thread=True,
@@ -162,8 +166,9 @@ class ReaderScreen(Screen[None]):
         self.passages = message.passages
         self.view.set_passages(self.passages)
         self.refresh_asides()
-        self.status.show_progress(0, sum(1 for p in self.passages if p.lang == "ru"))
-        self._translate(self.passages)
+        self.status.show_progress(0, sum(1 for passage in self.passages if passage.translated))
+        if self.session is not None:
+            self._translate(self.session)
 
     def on_terms_found(self, message: TermsFound) -> None:
         self.hits = message.hits
@@ -179,6 +184,9 @@ class ReaderScreen(Screen[None]):
     def on_translation_progress(self, message: TranslationProgress) -> None:
         self.status.show_progress(message.done, message.total)
 
+    def on_translation_warning(self, message: TranslationWarning) -> None:
+        self.notify(one_line(message.text), severity="warning", title="Translation cache", markup=False)
+
     def on_model_missing(self, message: ModelMissing) -> None:
         self.model_missing = True
         self.query_one(ModelBanner).show_missing()
@@ -189,10 +197,11 @@ class ReaderScreen(Screen[None]):
         self.query_one(ModelBanner).show_download(message.done, message.total)
 
     def on_model_installed(self, message: ModelInstalled) -> None:
-        self.notify(f"Installed {message.name}", title="Model installed")
+        self.notify(f"Installed {one_line(message.name)}", title="Model installed", markup=False)
         self.model_missing = False
         self.query_one(ModelBanner).display = False
-        self._translate(self.passages)
+        if self.session is not None:
+            self._translate(self.session)
 
     @on(Worker.StateChanged)
     def _download_failed(self, event: Worker.StateChanged) -> None:
@@ -416,7 +425,7 @@ class ReaderScreen(Screen[None]):
         glossary = self.reader_app.glossary
         entry = glossary.get(entry_id)
         if entry is None:
-            self.notify(f"No glossary entry {entry_id!r}", severity="warning")
+            self.notify(one_line(f"No glossary entry {entry_id!r}"), severity="warning", markup=False)
             return
         self.query_one(EntryPanel).show_entry(entry)
 

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.services import services
+
 if TYPE_CHECKING:
     from reader.glossary.model import Entry
 
@@ -167,9 +169,9 @@ class EntryPanel(Vertical):
         self.query_one("#entry-body", Static).update(entry_text(entry))
         links = self.query_one("#entry-see-also", OptionList)
         links.clear_options()
-        glossary = getattr(self.app, "glossary", None)
+        glossary = services(self).glossary
         for target_id in entry.see_also:
-            target = glossary.get(target_id) if glossary is not None else None
+            target = glossary.get(target_id)
             prompt = Text(f"→ {target.term}" if target else f"→ {target_id}")
             if target is not None and target.gloss:
                 prompt.append(f"  {target.gloss}", style="dim")

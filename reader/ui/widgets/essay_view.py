@@ -1,4 +1,4 @@
-"""The essay pane: a Line-API scroll view over :class:`reader.layout.EssayLayout` rows.
+"""The essay pane: a Line-API scroll view over :class:`reader.page.layout.EssayLayout` rows.
 
 Only the rows on screen are rendered, each once per look (an LRU of strips), so a 5 MB essay scrolls
 as fast as a short one. Essay text is data: rows become ``rich.text.Text`` built with ``append``, never
@@ -24,12 +24,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.document import Document
-from reader.layout import AsidePiece, EssayLayout, PassageSpan, window_around
-from reader.rows import GLOSS as GLOSS_KIND
-from reader.rows import GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT
+from reader.errors import Cancelled
+from reader.essay.document import Document
+from reader.page.layout import AsidePiece, EssayLayout, PassageSpan, window_around
+from reader.page.ranges import Ranges, Target
+from reader.page.rows import GLOSS as GLOSS_KIND
+from reader.page.rows import GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT
 from reader.ui.messages import LayoutReady, TermActivated
-from reader.ui.widgets.ranges import Ranges, Target
 
 #: Essays up to this many characters are laid out at once; longer ones show a window first.
 SYNC_LAYOUT_CHARS = 400_000
@@ -171,7 +172,7 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
                 width,
                 is_cancelled=lambda: worker.is_cancelled,
             )
-        except InterruptedError:
+        except Cancelled:
             return
         self.post_message(LayoutReady(layout, generation))
 

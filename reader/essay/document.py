@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.decoding import read_text_file
-
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _TITLE_MAX_CHARS = 120
@@ -123,14 +121,3 @@ def document_from_text(
     if meta is None:
         meta = EssayMeta(title=guess_title(text, path))
     return Document(path=path, text=text, encoding=encoding, meta=meta, paragraphs=split_paragraphs(text))
-
-
-def load_document(path: Path | str, meta: EssayMeta | None = None) -> Document:
-    """Read an essay file. Metadata comes from ``meta``, else from the library index of its folder."""
-    path = Path(path)
-    decoded = read_text_file(path)
-    if meta is None:
-        from reader.library import metadata_for
-
-        meta = metadata_for(path)
-    return document_from_text(decoded.text, path=path, encoding=decoded.encoding, meta=meta)

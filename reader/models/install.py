@@ -20,9 +20,9 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput, MissingResource
-from reader.translation import archive, download
-from reader.translation.download import InstallCancelled, Progress
-from reader.translation.packages import (
+from reader.models import archive, download
+from reader.models.download import InstallCancelled, Progress
+from reader.models.packages import (
     SOURCE_CODE,
     TARGET_CODE,
     InstalledModel,
@@ -32,7 +32,7 @@ from reader.translation.packages import (
     read_model,
     version_key,
 )
-from reader.translation.staging import staging_dir
+from reader.models.staging import staging_dir
 
 __all__ = ["InstallCancelled", "install_from_file", "install_from_index"]
 

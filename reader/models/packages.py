@@ -4,7 +4,7 @@ Packages live where argostranslate keeps them (``reader.paths.argos_packages_dir
 honoured). The directory is read afresh on every call rather than through argostranslate's settings, which
 freeze the environment at import time. Metadata is read the way ``argostranslate.package.Package`` reads it
 (same fields, same defaults), so reader sees a package as argostranslate would. Installing lives in
-``reader.translation.install``; this module only reads and removes.
+``reader.models.install``; this module only reads and removes.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput, MissingResource
-from reader.translation.staging import staging_dir
+from reader.models.staging import staging_dir
 
 #: The language pair the reader translates.
 SOURCE_CODE = "ru"

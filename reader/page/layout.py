@@ -10,7 +10,7 @@ transliteration or glossary glosses) is placed in one of two ways:
 * a shorter passage gets its aside **inline**, right after it (and after any closing quote or
   punctuation): ``«Америка и Фашизм» ⟨America and Fascism⟩``.
 
-Rows (:mod:`reader.rows`) keep the document offsets of their text. They are computed per paragraph
+Rows (:mod:`reader.page.rows`) keep the document offsets of their text. They are computed per paragraph
 and cached; a whole document's row count is computed once per width (seconds for megabytes, so the app
 does that in a worker and shows a window of paragraphs around the reading position first).
 """
@@ -23,8 +23,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.document import Paragraph
-from reader.rows import GUTTER, TEXT, Chunk, Row, Span, cells, wrap
+from reader.errors import Cancelled
+from reader.essay.document import Paragraph
+from reader.page.rows import GUTTER, TEXT, Chunk, Row, Span, cells, wrap
 
 #: Narrower than this, two columns are too cramped: a paragraph's aside goes underneath it instead.
 COLUMN_MIN_WIDTH = 60
@@ -191,7 +192,7 @@ class EssayLayout:
         self.counts: list[int] = []
         for index in range(self.first, self.last):
             if is_cancelled is not None and index % 256 == 0 and is_cancelled():
-                raise InterruptedError("layout cancelled")
+                raise Cancelled("layout cancelled")
             self.counts.append(len(self.paragraph_rows(index)))
         self._prefix = list(accumulate(self.counts, initial=0))
 

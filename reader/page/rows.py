@@ -1,4 +1,4 @@
-"""Display rows and the word wrap that makes them: the vocabulary of :mod:`reader.layout`.
+"""Display rows and the word wrap that makes them: the vocabulary of :mod:`reader.page.layout`.
 
 A :class:`Row` is one line on screen, a tuple of :class:`Span` runs; a span of essay text keeps the
 document offset it came from (``start``), so a row, a click or a cursor maps back to ``Document.text``.

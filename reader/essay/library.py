@@ -21,8 +21,9 @@ from pathlib import Path
 import yaml
 
 from reader import paths
-from reader.document import EssayMeta, guess_title
 from reader.errors import BadInput
+from reader.essay.decoding import decode_bytes, read_text_file
+from reader.essay.document import Document, EssayMeta, document_from_text, guess_title
 
 ESSAY_SUFFIXES = frozenset({".txt", ".text", ".md"})
 INDEX_NAME = "index.yaml"
@@ -101,8 +102,6 @@ def metadata_for(path: Path) -> EssayMeta:
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
-        from reader.decoding import decode_bytes
-
         text = decode_bytes(head, str(path)).text
     except (OSError, BadInput, UnicodeDecodeError):
         text = ""
@@ -154,3 +153,12 @@ def list_library(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -
             raise BadInput(f"{folder}: not a directory")
         entries += _scan(folder, "library")
     return entries
+
+
+def load_document(path: Path | str, meta: EssayMeta | None = None) -> Document:
+    """Read an essay file. Metadata comes from ``meta``, else from the library index of its folder."""
+    path = Path(path)
+    decoded = read_text_file(path)
+    if meta is None:
+        meta = metadata_for(path)
+    return document_from_text(decoded.text, path=path, encoding=decoded.encoding, meta=meta)

@@ -1,4 +1,5 @@
-"""Character classes shared by segmentation and language identification.
+"""Character classes: the one definition of a Cyrillic letter, and the others detection, decoding and the
+glossary share.
 
 Kept as regex fragments (strings) so that every scan over a whole text is a compiled regex running in C,
 never a Python loop over characters.
@@ -19,3 +20,8 @@ APOSTROPHES = "'\u2019\u02bc"
 
 #: Latin letters, basic and accented (the script a mixed-script word is weighed against).
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+#: A Cyrillic letter (any block): the one class every module uses to ask "is this Cyrillic?".
+CYRILLIC_LETTER = re.compile(f"[{CYRILLIC}]")
+#: A run of Cyrillic letters.
+CYRILLIC_RUN = re.compile(f"[{CYRILLIC}]+")

@@ -4,7 +4,7 @@ Per passage (by start offset), in order: its translation when translations are s
 "translating…" note while it is pending, a "⚠ suspect" note when the engine doubts it); without a
 model, a transliteration and the glosses of the glossary terms inside it instead; and a transliteration
 when the reader asked for transliterations. No Textual here: the app calls these and hands the result
-to :class:`reader.layout.EssayLayout`.
+to :class:`reader.page.layout.EssayLayout`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from reader.layout import AsidePiece
-from reader.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
-from reader.state import EssayState
-from reader.transliteration import transliterate
+from reader.page.layout import AsidePiece
+from reader.page.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
+from reader.page.transliteration import transliterate
+from reader.reading.state import EssayState
 
 #: Languages written in Cyrillic: their passages are marked; only ``ru`` is translated (the model is ru->en).
 CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})

@@ -4,6 +4,10 @@ The index URL is argostranslate's: ``ARGOS_PACKAGE_INDEX`` (read at call time, n
 argostranslate's configured default, with ``index.json`` appended. Index entries are read with
 ``argostranslate.package.AvailablePackage``. Downloads stream in chunks to a ``.part`` file that is renamed
 only once every byte has arrived, and stop at the next chunk when the caller's cancel event is set.
+
+Index and server are untrusted: every request runs under :mod:`reader.models.http_limits` (a deadline, a
+minimum rate, redirects only to http(s) and never down from https), the index is streamed and refused past
+``MAX_INDEX_BYTES``, and what the server says (reason phrases, URLs) reaches messages through ``one_line``.
 """
 
 from __future__ import annotations
@@ -13,28 +17,26 @@ import json
 import os
 import threading
 import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.errors import BadInput, MissingResource, ReaderError
-from reader.translation.archive import MAX_UNPACKED_BYTES
+from reader.errors import BadInput, Cancelled, MissingResource
+from reader.models.archive import MAX_UNPACKED_BYTES
+from reader.models.http_limits import TooSlow, Transfer
+from reader.safe_text import one_line
 
 #: ``progress(bytes_done, bytes_total_or_None)``, called after every chunk.
 Progress = Callable[[int, int | None], None]
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-USER_AGENT = "reader (ArgosTranslate package client)"
-TIMEOUT_SECONDS = 30
-CHUNK_BYTES = 256 * 1024
+#: The argospm index is a few hundred KB; anything this big is not a package index.
+MAX_INDEX_BYTES = 20 * 1024 * 1024
 OFFLINE_HINT = "without internet, install from a file: `reader models install FILE.argosmodel`"
 
 
-class InstallCancelled(ReaderError):
-    """The caller cancelled a download or install; nothing was installed."""
-
-    exit_code = 130
+#: A cancelled download or install (nothing was installed): the project's one cancellation error.
+InstallCancelled = Cancelled
 
 
 def index_base() -> str:
@@ -59,19 +61,20 @@ def fetch_index(url: str | None = None) -> list[dict[str, Any]]:
     A copy is saved where argostranslate keeps its local index, so its own tools agree with reader.
     """
     url = url or index_url()
+    shown = _shown(url)
     try:
-        with _open(url) as response:
-            data = response.read()
-    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        with Transfer() as transfer, transfer.open(url) as response:
+            data = b"".join(transfer.chunks(response, MAX_INDEX_BYTES, f"{shown}: the package index"))
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError, TooSlow) as exc:
         raise MissingResource(
-            f"the package index at {url} cannot be reached ({_reason(exc)}); {OFFLINE_HINT}"
+            f"the package index at {shown} cannot be reached ({_reason(exc)}); {OFFLINE_HINT}"
         ) from None
     try:
         entries = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadInput(f"{url}: the package index is not valid JSON") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise BadInput(f"{shown}: the package index is not valid JSON") from None
     if not isinstance(entries, list):
-        raise BadInput(f"{url}: the package index is not a JSON list of packages")
+        raise BadInput(f"{shown}: the package index is not a JSON list of packages")
     _save_local_copy(data)
     return [entry for entry in entries if isinstance(entry, dict)]
 
@@ -80,7 +83,7 @@ def find_available(entries: list[dict[str, Any]], from_code: str, to_code: str) 
     """The newest translate package for the pair, as an ``argostranslate.package.AvailablePackage``."""
     from argostranslate.package import AvailablePackage
 
-    from reader.translation.packages import version_key
+    from reader.models.packages import version_key
 
     matches = []
     for entry in entries:
@@ -108,15 +111,22 @@ def download(
     """
     usable = [link for link in links if isinstance(link, str) and link.startswith(("http://", "https://"))]
     if not usable:
-        raise BadInput(f"{index_url()}: the package entry has no http(s) download link")
+        raise BadInput(f"{_shown(index_url())}: the package entry has no http(s) download link")
     failures = []
     for link in usable:
         try:
             _stream(link, dest, progress, cancel)
             return link
-        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError, _Incomplete) as exc:
-            failures.append(f"{link}: {_reason(exc)}")
-    raise MissingResource(f"download failed ({'; '.join(failures)}); {OFFLINE_HINT}")
+        except (
+            urllib.error.URLError,
+            http.client.HTTPException,
+            OSError,
+            ValueError,
+            _Incomplete,
+            TooSlow,
+        ) as exc:
+            failures.append(f"{_shown(link)}: {_reason(exc)}")
+    raise MissingResource(one_line(f"download failed ({'; '.join(failures)}); {OFFLINE_HINT}", 600))
 
 
 class _Incomplete(Exception):
@@ -126,23 +136,16 @@ class _Incomplete(Exception):
 def _stream(url: str, dest: Path, progress: Progress | None, cancel: threading.Event | None) -> None:
     part = dest.with_name(dest.name + ".part")
     try:
-        with _open(url) as response, open(part, "wb") as sink:
+        with Transfer() as transfer, transfer.open(url) as response, open(part, "wb") as sink:
             length = response.headers.get("Content-Length")
             total = int(length) if length and length.isdigit() else None
-            if total is not None and total > MAX_UNPACKED_BYTES:
-                raise BadInput(f"{url}: {total} bytes, more than the {MAX_UNPACKED_BYTES} allowed")
             done = 0
             if progress:
                 progress(done, total)
-            while True:
+            for chunk in transfer.chunks(response, MAX_UNPACKED_BYTES, _shown(url)):
                 if cancel is not None and cancel.is_set():
                     raise InstallCancelled("model download cancelled; nothing was installed")
-                chunk = response.read(CHUNK_BYTES)
-                if not chunk:
-                    break
                 done += len(chunk)
-                if done > MAX_UNPACKED_BYTES:
-                    raise BadInput(f"{url}: more than the {MAX_UNPACKED_BYTES} bytes allowed")
                 sink.write(chunk)
                 if progress:
                     progress(done, total)
@@ -151,11 +154,6 @@ def _stream(url: str, dest: Path, progress: Progress | None, cancel: threading.E
         part.replace(dest)
     finally:
         part.unlink(missing_ok=True)
-
-
-def _open(url: str) -> Any:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    return urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS)
 
 
 def _save_local_copy(data: bytes) -> None:
@@ -172,8 +170,14 @@ def _save_local_copy(data: bytes) -> None:
 
 
 def _reason(exc: BaseException) -> str:
+    """What went wrong, on one line: a server's reason phrase is its own text, shown escaped and cut."""
     if isinstance(exc, urllib.error.HTTPError):
-        return f"HTTP {exc.code} {exc.reason}"
+        return one_line(f"HTTP {exc.code} {exc.reason}", 120)
     if isinstance(exc, urllib.error.URLError):
-        return str(exc.reason)
-    return str(exc) or type(exc).__name__
+        return one_line(str(exc.reason), 160)
+    return one_line(str(exc) or type(exc).__name__, 160)
+
+
+def _shown(url: str) -> str:
+    """A URL from the index or the environment, as a message shows it."""
+    return one_line(url, 160)
