@@ -1,8 +1,8 @@
 """Where reader keeps its data: one module, so every path is in one place (`reader paths` prints them).
 
 Environment overrides (used by tests and by users who want a portable setup):
-``READER_DATA_DIR``, ``READER_CACHE_DIR``. Argos packages live where argostranslate keeps them
-(``ARGOS_PACKAGES_DIR`` honoured).
+``READER_DATA_DIR``, ``READER_CACHE_DIR``, ``READER_DICTIONARY`` (another dictionary file). Argos
+packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` honoured).
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ def bundled_glossary_dir() -> Path:
 
 
 def dictionary_file() -> Path:
-    """The bundled Russian-English dictionary (`dictionary/ru-en.sqlite3`, built by `dictionary/build.py`)."""
+    """The Russian-English dictionary: the bundled `dictionary/ru-en.sqlite3` (built by
+    `dictionary/build.py`) unless ``READER_DICTIONARY`` names another file."""
+    override = os.environ.get("READER_DICTIONARY")
+    if override:
+        return Path(override)
     return PROJECT_ROOT / "dictionary" / "ru-en.sqlite3"
 
 
