@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         report = index.refresh(entries)
         results = index.search(query, entries)
         for warning in [*index.warnings, *report.problems]:
-            print(f"reader: warning: {one_line(warning)}", file=sys.stderr)
+            print(f"reader: warning: {one_line(warning, 400)}", file=sys.stderr)
     if args.json:
         print_json({"query": query.text, "results": [result.as_dict() for result in results]})
         return 0

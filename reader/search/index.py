@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from reader import paths
 from reader.errors import BadInput, ReaderError
-from reader.essay.decoding import read_text_file
-from reader.essay.library import LibraryEntry, list_library
+from reader.essay.document import EssayMeta
+from reader.essay.library import LibraryEntry, list_library, load_document
 from reader.glossary import Glossary
 from reader.search import store, tokens
 from reader.search.matching import resolve, sentence_matches
@@ -28,6 +28,8 @@ from reader.search.sentences import sentence_spans
 T = TypeVar("T")
 #: Essays written per transaction: other processes may search in between.
 _BATCH = 25
+#: Metadata given to the loader, so indexing an essay does not read its folder's index for a title.
+_NO_META = EssayMeta(title="")
 _SentenceRow = tuple[int, int, str, str]  # essay id, start, text, terms
 _Prepared = tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]
 
@@ -64,6 +66,7 @@ class SearchIndex:
         self._glossary = glossary
         self._connection: sqlite3.Connection | None = None
         self._recovered = False
+        self._keys: dict[Path, str] = {}
 
     # -- the database ------------------------------------------------------------------------------
 
@@ -120,6 +123,13 @@ class SearchIndex:
         except sqlite3.Error as exc:
             raise BadInput(f"search index {self.path}: cannot be used ({exc})") from None
 
+    def _key(self, path: Path) -> str:
+        """The index's name for an essay file: its resolved path (resolved once per index)."""
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = str(Path(path).resolve())
+        return key
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
@@ -148,7 +158,7 @@ class SearchIndex:
             row[0]: row[1:]
             for row in connection.execute("SELECT path, id, mtime_ns, size, problem FROM essays")
         }
-        wanted = {_key(entry.path): entry for entry in entries}
+        wanted = {self._key(entry.path): entry for entry in entries}
         stale: list[tuple[str, os.stat_result]] = []
         problems: list[str] = []
         unchanged = 0
@@ -192,7 +202,7 @@ class SearchIndex:
     def _find(self, query: Query, entries: Sequence[LibraryEntry]) -> list[EssayResults]:
         connection = self._connect()
         ids = dict(connection.execute("SELECT path, id FROM essays"))
-        by_id = {ids[key]: entry for entry in entries if (key := _key(entry.path)) in ids}
+        by_id = {ids[key]: entry for entry in entries if (key := self._key(entry.path)) in ids}
         expression = " OR ".join(f"({group.fts_expression()})" for group in query.groups)
         rows: Iterable[_SentenceRow] = connection.execute(
             "SELECT s.essay, s.start, s.text, s.terms FROM sentence_terms "
@@ -204,11 +214,7 @@ class SearchIndex:
         for essay_id, start, text, terms in rows:
             if essay_id not in by_id:
                 continue
-            words, starts = tokens.words(text)
-            term_list = terms.split(" ")
-            if len(term_list) != len(words):
-                term_list = tokens.terms(words)
-            for group, match_start, match_end in sentence_matches(query, words, starts, term_list):
+            for group, match_start, match_end in sentence_matches(query, text, terms.split(" ")):
                 found.setdefault(essay_id, []).append((group, start + match_start, start + match_end))
                 contexts.setdefault(essay_id, {})[start + match_start] = (start, text)
         results = []
@@ -217,12 +223,7 @@ class SearchIndex:
             if spans:
                 matches = tuple(_match(span, contexts[essay_id][span[0]]) for span in spans)
                 results.append(EssayResults(entry.path, entry.meta.title, matches))
-        order = {_key(entry.path): number for number, entry in enumerate(entries)}
-        return sorted(results, key=lambda result: order[_key(result.path)])
-
-
-def _key(path: Path) -> str:
-    return str(Path(path).resolve())
+        return results
 
 
 def _match(span: tuple[int, int], context: tuple[int, str]) -> Match:
@@ -237,7 +238,7 @@ def _read(
 ) -> tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]:
     """An essay's sentence rows, or the one-line problem that kept it from being read."""
     try:
-        return key, status, essay_rows(read_text_file(Path(key)).text), None
+        return key, status, essay_rows(load_document(Path(key), _NO_META).text), None
     except ReaderError as exc:
         return key, status, [], exc.message
 

@@ -6,35 +6,50 @@ search of the library and a search inside one open essay find the same spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from itertools import compress, count
 
 from reader.glossary import Glossary
 from reader.search import tokens
-from reader.search.query import Phrase, Query, parse_query
+from reader.search.query import Query, parse_query
 from reader.search.sentences import sentence_spans
 
 #: (group index, start, end) of a match, offsets relative to what was searched.
 Span = tuple[int, int, int]
 
 
-def _phrase_starts(phrase: Phrase, terms: list[str]) -> Iterable[int]:
-    first, rest = phrase.terms[0], phrase.terms[1:]
-    last = len(terms) - len(rest)
-    for index, term in enumerate(terms[:last]):
-        if term in first and all(terms[index + 1 + k] in accepted for k, accepted in enumerate(rest)):
-            yield index
+def _rest_fits(rest: tuple[frozenset[str], ...], terms: list[str], index: int) -> bool:
+    return index + len(rest) < len(terms) and all(
+        terms[index + 1 + k] in accepted for k, accepted in enumerate(rest)
+    )
 
 
-def sentence_matches(query: Query, words: list[str], starts: list[int], terms: list[str]) -> list[Span]:
-    """Every phrase of every group found in one sentence's words (offsets as ``starts`` gives them)."""
-    found: list[Span] = []
-    for number, group in enumerate(query.groups):
-        for phrase in group.phrases:
-            length = len(phrase.terms)
-            for index in _phrase_starts(phrase, terms):
-                last = index + length - 1
-                found.append((number, starts[index], starts[last] + len(words[last])))
+def token_matches(query: Query, terms: list[str]) -> list[tuple[int, int, int]]:
+    """(group number, first word, last word) of every phrase of every group found in a sentence's
+    terms."""
+    by_first = query.by_first_term
+    found: list[tuple[int, int, int]] = []
+    for index in compress(count(), map(by_first.__contains__, terms)):
+        for number, rest in by_first[terms[index]]:
+            if not rest or _rest_fits(rest, terms, index):
+                found.append((number, index, index + len(rest)))
     return found
+
+
+def sentence_matches(query: Query, sentence: str, terms: list[str] | None = None) -> list[Span]:
+    """Every phrase of every group found in one sentence (offsets into ``sentence``). ``terms``, the
+    terms of its words when already known, spare computing them."""
+    if terms is None:
+        words, starts = tokens.words(sentence)
+        terms = tokens.terms(words)
+        found = token_matches(query, terms)
+    else:
+        found = token_matches(query, terms)
+        if not found:
+            return []
+        words, starts = tokens.words(sentence)
+        if len(words) != len(terms):  # terms stored by another version of the tokens: compute them
+            return sentence_matches(query, sentence)
+    return [(number, starts[first], starts[last] + len(words[last])) for number, first, last in found]
 
 
 def resolve(query: Query, spans: list[Span]) -> list[tuple[int, int]]:
@@ -63,7 +78,6 @@ def find_in_text(text: str, query: str | Query, glossary: Glossary | None = None
         query = parse_query(query, glossary)
     spans: list[Span] = []
     for sentence_start, sentence_end in sentence_spans(text):
-        words, starts = tokens.words(text[sentence_start:sentence_end])
-        for group, start, end in sentence_matches(query, words, starts, tokens.terms(words)):
+        for group, start, end in sentence_matches(query, text[sentence_start:sentence_end]):
             spans.append((group, sentence_start + start, sentence_start + end))
     return resolve(query, spans)

@@ -13,13 +13,17 @@ Quoted text is taken literally (still case-, ё- and inflection-insensitive).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import product
+from math import prod
 
 from reader.errors import BadInput
 from reader.glossary import Glossary
 from reader.glossary.lookup import EXACT_SCORE
 from reader.search import tokens
 
+#: Most FTS5 phrases one query phrase is spelled out into (words with several lemmas multiply them).
+_MAX_FTS_PHRASES = 16
 _QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|„([^“”]*)[“”]')
 
 
@@ -38,19 +42,42 @@ class Group:
     phrases: tuple[Phrase, ...]
 
     def fts_expression(self) -> str:
-        """An FTS5 MATCH expression for sentences that may hold one of the phrases (a superset: the
-        order of a phrase's words is checked on the sentence's terms)."""
-        alternatives = []
-        for phrase in self.phrases:
-            words = [" OR ".join(f'"{term}"' for term in sorted(accepted)) for accepted in phrase.terms]
-            alternatives.append(" AND ".join(f"({word})" for word in words))
-        return " OR ".join(f"({alternative})" for alternative in alternatives)
+        """An FTS5 MATCH expression for the sentences that may hold one of the phrases.
+
+        A phrase with few spellings becomes FTS5 phrases ("a b" OR "a c"); one whose words have many
+        lemmas each, a looser test of its words alone. Either way the order of the words is checked
+        again on the sentence's terms, which also says where the phrase is.
+        """
+        return " OR ".join(f"({_fts_phrase(phrase)})" for phrase in self.phrases)
+
+
+def _fts_phrase(phrase: Phrase) -> str:
+    if prod(map(len, phrase.terms)) <= _MAX_FTS_PHRASES:
+        return " OR ".join(f'"{" ".join(words)}"' for words in product(*map(sorted, phrase.terms)))
+    return " AND ".join(
+        "(" + " OR ".join(f'"{term}"' for term in sorted(accepted)) + ")" for accepted in phrase.terms
+    )
 
 
 @dataclass(frozen=True)
 class Query:
+    """A parsed query. ``by_first_term`` maps each term a phrase may start with to the (group number,
+    accepted terms of the following words) of every such phrase: one dictionary probe per word of a
+    sentence finds every phrase that can start there."""
+
     text: str
     groups: tuple[Group, ...]
+    by_first_term: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = field(
+        init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        table: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+        for number, group in enumerate(self.groups):
+            for phrase in group.phrases:
+                for term in phrase.terms[0]:
+                    table.setdefault(term, []).append((number, phrase.terms[1:]))
+        object.__setattr__(self, "by_first_term", table)
 
 
 def phrase(text: str) -> Phrase | None:

@@ -19,7 +19,7 @@ from itertools import accumulate
 from reader.glossary import morphology
 
 #: A word: letters and digits, with inner apostrophes (Kul'tura, Stalin's) and combining marks (stress).
-WORD = re.compile(r"((?:[^\W_][\u0300-\u036f]*)+(?:['’ʼʹ](?:[^\W_][\u0300-\u036f]*)+)*)")
+WORD = re.compile(r"([^\W_]+(?:(?:[\u0300-\u036f]+|['’ʼʹ](?=[^\W_]))[^\W_]*)*)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MARKS = re.compile(r"[\u0300-\u036f'’ʼʹ]")
 #: Precomposed Cyrillic letters that carry a stress mark.
