@@ -176,7 +176,9 @@ def test_glossary_index_can_be_passed_in() -> None:
     assert found.analyses[0].glossary == "milk-entry"
 
 
-@pytest.mark.parametrize("word", ["hello", "Sоviet", "123", "", "колхоз!", "колхоз\x1b[31m", "два слова"])
+@pytest.mark.parametrize(
+    "word", ["hello", "Sоviet", "123", "", "колхоз!", "колхоз\x1b[31m", "два слова", "я" * 101]
+)
 def test_not_a_russian_word_is_bad_input(word: str) -> None:
     with pytest.raises(BadInput) as raised:
         look_up(word)
@@ -187,3 +189,43 @@ def test_not_a_russian_word_is_bad_input(word: str) -> None:
 def test_senses_fit_the_part_of_speech() -> None:
     verb = next(item for item in look_up("стали").analyses if item.lemma == "стать")
     assert "steel" not in " ".join(verb.senses)
+
+
+USER_ENTRY = """\
+- id: milk-norm
+  term: milk norm
+  russian: молоко
+  forms: []
+  transliterations: [moloko]
+  gloss: milk delivery quota
+  definition: >-
+    A test entry: the quota of milk a household owed the state.
+  category: agriculture
+  period: 1930s
+  see_also: []
+  sources:
+    - author: A. Author
+      title: A Title
+      year: 1999
+"""
+
+
+def test_glossary_index_is_cached_and_rebuilt_when_the_glossary_changes() -> None:
+    from reader import paths
+
+    assert look_up("молока").analyses[0].glossary is None
+    index_file = paths.word_glossary_index_file()
+    assert index_file.is_file()
+    built_at = index_file.stat().st_mtime_ns
+    look_up("колхозов")
+    assert index_file.stat().st_mtime_ns == built_at  # reused while the glossary is unchanged
+
+    user_glossary = paths.user_glossary_dir()
+    user_glossary.mkdir(parents=True)
+    (user_glossary / "mine.yaml").write_text(USER_ENTRY, encoding="utf-8")
+    from reader.glossary import clear_cache
+
+    clear_cache()
+    assert look_up("молока").analyses[0].glossary == "milk-norm"
+    index_file.write_text("{broken", encoding="utf-8")  # a damaged cache is rebuilt, not an error
+    assert look_up("молока").analyses[0].glossary == "milk-norm"

@@ -20,6 +20,8 @@ from reader.words.forms import Parse, form_table
 _STRESS_MARKS = dict.fromkeys((0x0301, 0x0300))
 #: Characters a word may contain besides Cyrillic letters (a hyphen: северо-запад, из-за).
 _JOINERS = "-"
+#: Longer than any Russian word (the longest dictionary words have about 35 letters).
+MAX_WORD = 100
 
 
 class Reading(NamedTuple):
@@ -44,7 +46,9 @@ def is_cyrillic_letter(char: str) -> bool:
 
 
 def check_word(word: str, original: str) -> None:
-    """Refuse anything but Cyrillic letters, hyphens and single spaces between words."""
+    """Refuse anything but Cyrillic letters and hyphens, and anything longer than ``MAX_WORD``."""
+    if len(word) > MAX_WORD:
+        raise BadInput(f"{one_line(original, 40)!r} is not a Russian word (longer than {MAX_WORD} letters)")
     if not word or not any(is_cyrillic_letter(char) for char in word):
         raise BadInput(f"{one_line(original)!r} is not a Russian word (no Cyrillic letters)")
     stray = next((char for char in word if not (is_cyrillic_letter(char) or char in _JOINERS)), None)
