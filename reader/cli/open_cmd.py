@@ -17,10 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.essay.decoding import read_text_file
+    from reader.essay.formats import extract
 
     if args.path is not None:
-        read_text_file(args.path)  # a bad path fails here, with the CLI's one-line error
+        extract(args.path)  # a bad path fails here, with the CLI's one-line error
     # So do mistyped folders, as in every other command, rather than as a notice inside the app.
     require_dirs(args.library, "library")
     require_dirs(args.glossary, "glossary")

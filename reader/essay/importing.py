@@ -25,7 +25,7 @@ import yaml
 from reader import paths
 from reader.errors import BadInput
 from reader.essay.decoding import decode_bytes
-from reader.essay.document import EssayMeta, guess_title
+from reader.essay.document import EssayMeta
 from reader.essay.formats import Extracted, extract
 from reader.input_files import shown_path
 
@@ -58,7 +58,7 @@ def import_essay(source: Path | str, *, title: str | None = None, folder: Path |
     data = text.encode("utf-8")
     if decode_bytes(data, shown_path(source)).text != text:
         raise BadInput(f"{shown_path(source)}: the text cannot be stored so it reads back the same")
-    meta = _essay_meta(extracted, source, title)
+    meta = extracted.essay_meta(source, title)
     if folder.is_dir():
         _read_index(folder)  # a malformed index is refused before anything is written
     try:
@@ -76,18 +76,6 @@ def import_essay(source: Path | str, *, title: str | None = None, folder: Path |
             copy.unlink(missing_ok=True)
             raise
     return Imported(copy, source, extracted.meta.format, extracted.meta.encoding, meta, text)
-
-
-def _essay_meta(extracted: Extracted, source: Path, title: str | None) -> EssayMeta:
-    found = extracted.meta
-    chosen = " ".join((title or "").split()) or found.title or guess_title(extracted.text, source)
-    return EssayMeta(
-        title=chosen,
-        author=found.author,
-        year=found.year,
-        source=found.source,
-        title_supplied=bool(title and title.strip()),
-    )
 
 
 def _index_entry(meta: EssayMeta, extracted: Extracted, source: Path) -> dict[str, Any]:
@@ -181,9 +169,20 @@ def _write_index(
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(temporary, _index_mode(index_path))
             os.replace(temporary, index_path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise BadInput(f"{shown_path(index_path)}: cannot write the index ({exc.strerror or exc})") from None
+
+
+def _index_mode(index_path: Path) -> int:
+    """The permissions the index keeps: its present ones, or for a new index what the umask allows."""
+    try:
+        return index_path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -22,8 +22,9 @@ import yaml
 
 from reader import paths
 from reader.errors import BadInput
-from reader.essay.decoding import decode_bytes, read_text_file
+from reader.essay.decoding import decode_bytes
 from reader.essay.document import Document, EssayMeta, document_from_text, guess_title
+from reader.essay.formats import extract
 
 ESSAY_SUFFIXES = frozenset({".txt", ".text", ".md"})
 INDEX_NAME = "index.yaml"
@@ -158,7 +159,7 @@ def list_library(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -
 def load_document(path: Path | str, meta: EssayMeta | None = None) -> Document:
     """Read an essay file. Metadata comes from ``meta``, else from the library index of its folder."""
     path = Path(path)
-    decoded = read_text_file(path)
+    extracted = extract(path)  # plain text decoded as ever; Markdown, HTML, EPUB, PDF, DOCX extracted
     if meta is None:
-        meta = metadata_for(path)
-    return document_from_text(decoded.text, path=path, encoding=decoded.encoding, meta=meta)
+        meta = metadata_for(path) if extracted.meta.format == "text" else extracted.essay_meta(path)
+    return document_from_text(extracted.text, path=path, encoding=extracted.meta.encoding, meta=meta)

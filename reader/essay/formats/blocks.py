@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from reader.essay.document import EssayMeta, guess_title
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -37,6 +40,18 @@ class Extracted:
 
     text: str
     meta: ExtractedMeta
+
+    def essay_meta(self, path: Path | None, title: str | None = None) -> EssayMeta:
+        """The library's metadata for this essay: ``title`` if given (marked as supplied), else the
+        file's own title, else one guessed from the text's first line or the file name."""
+        chosen = " ".join((title or "").split())
+        return EssayMeta(
+            title=chosen or self.meta.title or guess_title(self.text, path),
+            author=self.meta.author,
+            year=self.meta.year,
+            source=self.meta.source,
+            title_supplied=bool(chosen),
+        )
 
 
 def clean_block(text: str, *, keep_lines: bool = False) -> str:

@@ -20,7 +20,7 @@ from reader.essay.formats.blocks import (
     text_or_none,
     year_of,
 )
-from reader.essay.formats.source import MB, label, read_capped
+from reader.essay.formats.source import MB, label, quiet, read_capped
 
 MAX_BYTES = 50 * MB
 _BLOCK_TAGS = frozenset({"head", "p", "item", "row", "code"})
@@ -37,16 +37,17 @@ def extract_html_bytes(data: bytes | str, label: str) -> Extracted:
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        data,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-    )
+    with quiet("trafilatura", "htmldate", "courlan", "justext"):
+        xml = trafilatura.extract(
+            data,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
     if not xml:
         raise BadInput(f"{label}: no main text found in the page")
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))

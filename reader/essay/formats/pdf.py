@@ -6,8 +6,8 @@ collects each line with its vertical position and font size, and the lines becom
 - a gap between lines clearly wider than the page's usual line spacing, or a line in a larger font (a
   heading), starts a new paragraph; lines of one paragraph are joined with a space;
 - a word hyphenated at a line end ("collectivi-" / "zation") is joined again;
-- the top and bottom lines of each page are dropped when they repeat on most pages with only their
-  numbers changed (running heads and footers) or hold nothing but a page number.
+- the top and bottom lines of each page are dropped when they repeat on at least half the pages (and on
+  two at least) with only their numbers changed (running heads and footers) or hold nothing but a page number.
 
 A PDF without any text (a scan) is refused with a line that says so; so is an encrypted one that needs a
 password (one encrypted with an empty user password, as many "protected" PDFs are, opens).
@@ -32,7 +32,7 @@ from reader.essay.formats.blocks import (
     text_or_none,
     year_of,
 )
-from reader.essay.formats.source import MB, read_capped
+from reader.essay.formats.source import MB, quiet, read_capped
 from reader.input_files import shown_path
 
 MAX_BYTES = 200 * MB
@@ -71,11 +71,12 @@ def extract_pdf(path: Path) -> Extracted:
     if not data.lstrip()[:1024].count(b"%PDF-"):
         raise BadInput(f"{label}: corrupt PDF (no PDF header)")
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise BadInput(f"{label}: the PDF is encrypted (password-protected); reader cannot open it")
-        pages = [_read_page(page) for page in reader.pages]
-        info = reader.metadata
+        with quiet("pypdf"):
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise BadInput(f"{label}: the PDF is encrypted (password-protected); reader cannot open it")
+            pages = [_read_page(page) for page in reader.pages]
+            info = _metadata(reader.metadata)
     except BadInput:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
@@ -91,7 +92,7 @@ def extract_pdf(path: Path) -> Extracted:
     text = join_blocks(_paragraphs(_without_running_lines(pages)))
     if not text:
         raise BadInput(f"{label}: the PDF holds no text")
-    return Extracted(text, _metadata(info))
+    return Extracted(text, info)
 
 
 def _short(exc: BaseException) -> str:
@@ -142,7 +143,7 @@ def _without_running_lines(pages: list[_Page]) -> list[_Page]:
     for page in pages:
         for line in _edge_lines(page, 1):
             edges[_signature(line)] += 1
-    repeated = {sig for sig, count in edges.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
+    repeated = {sig for sig, count in edges.items() if count >= max(2, (len(pages) + 1) // 2)}
     cleaned = []
     for page in pages:
         heads = {id(line) for line in _edge_lines(page, 1) if _signature(line) in repeated}

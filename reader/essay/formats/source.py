@@ -7,6 +7,10 @@ past the checks; :func:`label` is how a message names the file (one line, escape
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.errors import BadInput
@@ -26,3 +30,19 @@ def read_capped(path: Path, limit: int) -> bytes:
     if not data:
         raise BadInput(f"{label(path)}: the file is empty")
     return data
+
+
+@contextlib.contextmanager
+def quiet(*loggers: str) -> Iterator[None]:
+    """Silence the named libraries' log records and warnings while they read a file: their complaints
+    about a damaged file ("EOF marker not found") would print a second line beside reader's own."""
+    saved = [(logging.getLogger(name), logging.getLogger(name).level) for name in loggers]
+    try:
+        for logger, _level in saved:
+            logger.setLevel(logging.CRITICAL + 1)  # their child loggers inherit it
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in saved:
+            logger.setLevel(level)
