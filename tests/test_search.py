@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import BadInput
 from reader.glossary import Glossary, load_glossary
@@ -100,3 +104,39 @@ def test_a_long_sentence_is_cut_at_a_space() -> None:
     assert len(spans) > 1
     assert all(end - start <= 1000 for start, end in spans)
     assert sum(len(words(text[start:end])[0]) for start, end in spans) == 500
+
+
+_PIECES = st.sampled_from(
+    [
+        "колхоз",
+        "Колхозов",
+        "колхо́зе",
+        "ёлка",
+        "Kul'tura",
+        "Stalin's",
+        "plans",
+        "PLAN",
+        "five-year",
+        "nomenklatura",
+    ]
+)
+_GAPS = st.sampled_from([" ", "  ", ", ", ". ", "!\n\n", "\n", " «", "» ", "'", " — "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(_PIECES, _GAPS), max_size=25),
+    st.sampled_from(["колхоз", "plan", '"five year"', "ёлки"]),
+)
+def test_spans_are_whole_words_in_order_and_never_overlap(pieces: list[tuple[str, str]], query: str) -> None:
+    text = "".join(piece + gap for piece, gap in pieces)
+    found, starts = words(text)
+    assert all(text[start : start + len(word)] == word for word, start in zip(found, starts, strict=True))
+    boundaries = {start for start in starts} | {
+        start + len(word) for word, start in zip(found, starts, strict=True)
+    }
+    spans = find_in_text(text, query, Glossary({}))
+    assert spans == sorted(spans)
+    for start, end in spans:
+        assert start in boundaries and end in boundaries and start < end
+    assert all(end <= following for (_start, end), (following, _end) in pairwise(spans))

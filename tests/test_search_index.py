@@ -125,3 +125,17 @@ def test_an_essay_that_cannot_be_read_is_reported_not_fatal(library: Path) -> No
         report = index.refresh()
         assert any("broken.txt" in problem for problem in report.problems)
         assert set(mine(index.search("zorblax"), library)) == {"first.txt", "second.txt"}
+
+
+def test_the_index_and_find_in_text_find_the_same_spans(library: Path) -> None:
+    from reader.search import find_in_text
+
+    with SearchIndex([library]) as index:
+        for query in ("колхоз", "zorblax", '"zorblax plans"', "plan", "колхоз zorblax"):
+            by_path = {result.path: result for result in index.search(query)}
+            for essay in sorted(library.iterdir()):
+                decoded = load_document(essay).text
+                expected = find_in_text(decoded, query, index.glossary)
+                result = by_path.get(essay)
+                actual = [(match.start, match.end) for match in result.matches] if result else []
+                assert actual == expected, query
