@@ -3,7 +3,9 @@
 ``install`` with no FILE downloads the ru->en package named by the Argos package index
 (``ARGOS_PACKAGE_INDEX``), with a progress bar on stderr; with FILE it installs a local ``.argosmodel``
 (for machines without internet). Every archive is checked before it is installed (see
-``reader.models.archive``); a refused one leaves nothing behind.
+``reader.models.archive``); a refused one leaves nothing behind. Every action starts by tidying what a
+killed install or removal left (``reader.models.staging.recover``). Package metadata is data from
+elsewhere: the text output shows it through ``one_line``, so a name cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.common import add_json_option, print_json
+from reader.input_files import shown_path
+from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from reader.models.download import Progress
@@ -52,22 +56,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.set_defaults(handler=run_remove)
 
 
+def _recover() -> None:
+    from reader import paths
+    from reader.models.staging import recover
+
+    recover(paths.argos_packages_dir())
+
+
+def _named(model: InstalledModel) -> str:
+    """``code version``, each shown safely (both come from the package's metadata.json)."""
+    return f"{one_line(model.code, 80)} {one_line(model.version, 40)}"
+
+
 def run_list(args: argparse.Namespace) -> int:
     from reader import paths
     from reader.models.packages import find_ru_en, installed_models
 
+    _recover()
     models = installed_models()
     used = find_ru_en()
     if args.json:
         print_json([_as_json(model, model == used) for model in models])
         return 0
     if not models:
-        print(f"no packages installed in {paths.argos_packages_dir()}", file=sys.stderr)
+        print(f"no packages installed in {shown_path(paths.argos_packages_dir())}", file=sys.stderr)
         return 0
-    width = max(len(model.code) for model in models)
-    for model in models:
+    rows = [(model, one_line(model.code, 80), one_line(model.version, 40)) for model in models]
+    width = max(len(code) for _model, code, _version in rows)
+    for model, code, version in rows:
         mark = "*" if model == used else " "
-        print(f"{mark} {model.code:<{width}}  {model.version:<8}  {model.name}  {model.path}")
+        name = one_line(model.name, 80)
+        print(f"{mark} {code:<{width}}  {version:<8}  {name}  {shown_path(model.path)}")
     return 0
 
 
@@ -75,34 +94,36 @@ def run_install(args: argparse.Namespace) -> int:
     from reader.models.install import install_from_file, install_from_index
     from reader.models.packages import installed_models
 
+    _recover()
     before = {(model.path, model.version) for model in installed_models()}
     if args.file is not None:
         model = install_from_file(args.file, force=args.force)
     else:
         from reader.models.download import index_url
 
-        print(f"reader: looking up the ru->en package in {index_url()}", file=sys.stderr)
+        print(f"reader: looking up the ru->en package in {one_line(index_url(), 160)}", file=sys.stderr)
         with _progress_reporter() as progress:
             model = install_from_index(progress, force=args.force)
     fresh = (model.path, model.version) not in before or args.force
     if args.json:
         print_json({**_as_json(model, model.is_ru_en), "installed": fresh})
     elif fresh:
-        print(f"installed {model.code} {model.version} in {model.path}")
+        print(f"installed {_named(model)} in {shown_path(model.path)}")
     else:
-        print(f"{model.code} {model.version} is already installed in {model.path} (--force reinstalls)")
+        print(f"{_named(model)} is already installed in {shown_path(model.path)} (--force reinstalls)")
     return 0
 
 
 def run_remove(args: argparse.Namespace) -> int:
     from reader.models.packages import remove_model
 
+    _recover()
     removed = remove_model(args.code)
     if args.json:
         print_json([_as_json(model, model.is_ru_en) for model in removed])
     else:
         for model in removed:
-            print(f"removed {model.code} {model.version} from {model.path}")
+            print(f"removed {_named(model)} from {shown_path(model.path)}")
     return 0
 
 

@@ -3,8 +3,10 @@
 Every install goes the same way: (download to a ``.part`` file, renamed when complete,) unpack into a
 private staging directory beside the packages directory, check the package (``archive``), then rename it
 into place in one step; an older version of the same package is moved out only after the new one is in
-place. Whatever stops the job (a refused archive, a dropped connection, Ctrl-C, the cancel event), the
-staging directory is deleted and the packages directory is as it was.
+place. Reinstalling the same version renames the installed copy aside (still usable) before the new one
+goes in, and deletes it only after (see ``staging``): a package is installed at every moment. Whatever
+stops the job (a refused archive, a dropped connection, Ctrl-C, the cancel event), the staging directory
+is deleted and the packages directory is as it was.
 
 argostranslate's own ``install_from_path`` is not used: it extracts straight into the packages directory
 with ``extractall``, which silently rewrites unsafe names instead of refusing the archive.
@@ -32,7 +34,7 @@ from reader.models.packages import (
     read_model,
     version_key,
 )
-from reader.models.staging import staging_dir
+from reader.models.staging import replaced_name, staging_dir
 
 __all__ = ["InstallCancelled", "install_from_file", "install_from_index"]
 
@@ -117,24 +119,31 @@ def _install_archive(
     _check_cancel(cancel)
     final = packages_dir / f"{code}-{_safe_version(metadata.version)}"
     packages_dir.mkdir(parents=True, exist_ok=True)
-    _swap_into_place(top, final, staging / "replaced")
+    _swap_into_place(top, final, staging)
     for index, model in enumerate(older):
         if model.path != final and model.path.exists():
             model.path.rename(staging / f"older-{index}")
     return read_model(final)
 
 
-def _swap_into_place(new: Path, final: Path, aside: Path) -> None:
-    """Rename ``new`` to ``final``; whatever is already there goes ``aside`` first (back on failure)."""
+def _swap_into_place(new: Path, final: Path, staging: Path) -> None:
+    """Rename ``new`` to ``final`` with a package there at every moment.
+
+    An installed copy at ``final`` is first renamed beside it (still a usable package), then ``new`` goes
+    in, then the old copy moves into ``staging`` to be deleted with it. If ``new`` cannot go in, the old
+    copy goes back.
+    """
     if not final.exists() and not final.is_symlink():
         new.rename(final)
         return
+    aside = replaced_name(final)
     final.rename(aside)
     try:
         new.rename(final)
     except BaseException:
         aside.rename(final)
         raise
+    aside.rename(staging / "replaced")
 
 
 @contextmanager

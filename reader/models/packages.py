@@ -15,7 +15,9 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput, MissingResource
+from reader.input_files import shown_path
 from reader.models.staging import staging_dir
+from reader.safe_text import one_line
 
 #: The language pair the reader translates.
 SOURCE_CODE = "ru"
@@ -63,12 +65,14 @@ def read_model(package_dir: Path) -> InstalledModel:
     try:
         metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:  # missing, unreadable, not JSON
-        raise BadInput(f"{metadata_path}: cannot read package metadata ({exc})") from None
+        raise BadInput(
+            f"{shown_path(metadata_path)}: cannot read package metadata ({one_line(str(exc), 80)})"
+        ) from None
     if not isinstance(metadata, dict):
-        raise BadInput(f"{metadata_path}: package metadata must be a JSON object")
+        raise BadInput(f"{shown_path(metadata_path)}: package metadata must be a JSON object")
     from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
     if not isinstance(from_code, str) or not isinstance(to_code, str):
-        raise BadInput(f"{metadata_path}: from_code and to_code must be strings")
+        raise BadInput(f"{shown_path(metadata_path)}: from_code and to_code must be strings")
     package_type = metadata.get("type", "translate")
     from_name, to_name = metadata.get("from_name", ""), metadata.get("to_name", "")
     if from_name and to_name:  # argostranslate's str(Package)
@@ -123,7 +127,7 @@ def require_ru_en(packages_dir: Path | None = None) -> InstalledModel:
     model = find_ru_en(packages_dir)
     if model is None:
         root = packages_dir if packages_dir is not None else paths.argos_packages_dir()
-        raise MissingResource(f"no Russian->English model is installed in {root}; {INSTALL_HINT}")
+        raise MissingResource(f"no Russian->English model is installed in {shown_path(root)}; {INSTALL_HINT}")
     return model
 
 
@@ -136,7 +140,8 @@ def remove_model(code: str, packages_dir: Path | None = None) -> list[InstalledM
     root = packages_dir if packages_dir is not None else paths.argos_packages_dir()
     doomed = [m for m in installed_models(root) if code in (m.code, m.path.name)]
     if not doomed:
-        raise BadInput(f"{root}: no installed package named {code!r} (see `reader models list`)")
+        named = one_line(repr(code), 80)
+        raise BadInput(f"{shown_path(root)}: no installed package named {named} (see `reader models list`)")
     with staging_dir(root, "remove") as trash:
         for index, model in enumerate(doomed):
             model.path.rename(trash / str(index))
