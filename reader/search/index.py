@@ -31,6 +31,7 @@ _BATCH = 25
 #: Metadata given to the loader, so indexing an essay does not read its folder's index for a title.
 _NO_META = EssayMeta(title="")
 _SentenceRow = tuple[int, int, str, str]  # essay id, start, text, terms
+#: An essay read for indexing: its key, the status it was read at, its sentence rows, its problem.
 _Prepared = tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]
 
 
@@ -233,9 +234,7 @@ def _match(span: tuple[int, int], context: tuple[int, str]) -> Match:
     return Match(start, end, text, sentence, sentence_start)
 
 
-def _read(
-    key: str, status: os.stat_result
-) -> tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]:
+def _read(key: str, status: os.stat_result) -> _Prepared:
     """An essay's sentence rows, or the one-line problem that kept it from being read."""
     try:
         return key, status, essay_rows(load_document(Path(key), _NO_META).text), None
