@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reader.transliteration import SCHEMAS, transliterate
+from reader.page.transliteration import SCHEMAS, transliterate
 
 
 def test_wikipedia_schema_is_the_default() -> None:

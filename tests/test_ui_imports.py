@@ -46,7 +46,7 @@ def core_modules() -> list[str]:
 
 def test_core_modules_are_found() -> None:
     modules = core_modules()
-    assert {"reader.document", "reader.library", "reader.cli", "reader.glossary"} <= set(modules)
+    assert {"reader.essay.document", "reader.essay.library", "reader.cli", "reader.glossary"} <= set(modules)
     assert not any(name.startswith("reader.ui") for name in modules)
 
 

@@ -58,7 +58,9 @@ def reader(app: ReaderApp) -> ReaderScreen:
 
 
 def rows(app: ReaderApp) -> list[str]:
-    return reader(app).view.rendered_rows()
+    layout = reader(app).view.essay_layout
+    assert layout is not None
+    return [row.text for y in range(layout.total_rows) if (row := layout.row(y)) is not None]
 
 
 def passage_starts(text: str) -> list[int]:

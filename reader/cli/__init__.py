@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.safe_text import one_line
 
 #: Command name -> the module that registers it, in the order ``reader --help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except ReaderError as exc:
-        print(f"reader: {exc.message}", file=sys.stderr)
+        print(f"reader: {one_line(exc.message, 400)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)

@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         count = "?" if row["russian_passages"] is None else row["russian_passages"]
         supplied = " [title supplied by the library]" if row["title_supplied"] else ""
         print(f"{one_line(str(row['title']))}{supplied}")
-        print(f"    {one_line(str(author))}, {year} · {count} Russian passage(s) · {one_line(str(row['path']))}")
+        print(
+            f"    {one_line(str(author))}, {year} · {count} Russian passage(s) · {one_line(str(row['path']))}"
+        )
         if row["error"]:
             print(f"    error: {one_line(str(row['error']))}")
     return 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 import yaml
 
 from reader import paths
+from reader.atomic_files import write_text_atomically
 from reader.errors import BadInput
 from reader.essay.decoding import decode_bytes
 from reader.essay.document import EssayMeta
@@ -163,17 +163,7 @@ def _write_index(
         text = yaml.safe_dump(wanted, allow_unicode=True, sort_keys=False, width=100)
     index_path = folder / INDEX_NAME
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".index-", suffix=".yaml", dir=folder)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, _index_mode(index_path))
-            os.replace(temporary, index_path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(index_path, text, mode=_index_mode(index_path))
     except OSError as exc:
         raise BadInput(f"{shown_path(index_path)}: cannot write the index ({exc.strerror or exc})") from None
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from reader import paths
 from reader.errors import BadInput
 from reader.essay.decoding import decode_bytes
 from reader.essay.document import Document, EssayMeta, document_from_text, guess_title
 from reader.essay.formats import extract
+from reader.safe_text import one_line
+from reader.safe_yaml import load_file
 
 ESSAY_SUFFIXES = frozenset({".txt", ".text", ".md"})
 INDEX_NAME = "index.yaml"
@@ -47,7 +47,7 @@ class LibraryEntry:
 def _optional_text(raw: dict[object, object], key: str, where: str) -> str | None:
     value = raw.get(key)
     if value is not None and not isinstance(value, str):
-        raise BadInput(f"{where}: '{key}' must be text or null, not {value!r}")
+        raise BadInput(f"{where}: '{key}' must be text or null, not {one_line(repr(value), 60)}")
     return value or None
 
 
@@ -58,7 +58,7 @@ def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
     if isinstance(year, str) and year.strip().isdigit():
         year = int(year)
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise BadInput(f"{where}: 'year' must be a whole number or null, not {year!r}")
+        raise BadInput(f"{where}: 'year' must be a whole number or null, not {one_line(repr(year), 60)}")
     return EssayMeta(
         title=raw["title"],
         author=_optional_text(raw, "author", where),
@@ -71,17 +71,15 @@ def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
 @lru_cache(maxsize=32)
 def _read_index(folder: Path, mtime: float) -> dict[str, EssayMeta]:
     index_path = folder / INDEX_NAME
-    try:
-        raw = yaml.safe_load(index_path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise BadInput(f"{index_path}{line}: malformed YAML") from None
+    raw = load_file(index_path)  # size cap, no aliases, bounded nesting; a one-line BadInput
     if raw is None:
         return {}
     if not isinstance(raw, dict):
         raise BadInput(f"{index_path}: expected a mapping of file names to metadata")
-    return {str(name): _meta_from_mapping(value, f"{index_path}: {name}") for name, value in raw.items()}
+    return {
+        str(name): _meta_from_mapping(value, f"{index_path}: {one_line(str(name), 80)}")
+        for name, value in raw.items()
+    }
 
 
 def read_index(folder: Path) -> dict[str, EssayMeta]:

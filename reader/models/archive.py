@@ -16,24 +16,21 @@ from __future__ import annotations
 
 import json
 import re
-import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from reader.errors import BadInput
+from reader.safe_zip import check_members, entry_parts
 
 #: Generous limits: the largest Argos packages unpack to a few hundred MB in a few dozen files.
 MAX_UNPACKED_BYTES = 4 * 1024**3
-MAX_ENTRIES = 10_000
-#: A compression ratio above this, on an archive that unpacks to more than RATIO_FLOOR_BYTES, is a bomb.
-MAX_RATIO = 200
+#: Above this many unpacked bytes the compression ratio is checked (see :mod:`reader.safe_zip`).
 RATIO_FLOOR_BYTES = 64 * 1024**2
 
 _CHUNK = 1024 * 1024
-_DRIVE = re.compile(r"^[A-Za-z]:")
 _REQUIRED_METADATA = ("from_code", "to_code", "package_version")
 
 
@@ -67,7 +64,7 @@ def unpack(archive: Path, dest: Path, label: str | None = None) -> Path:
         top = _package_top(label, members)
         written = 0
         for info in members:
-            target = dest.joinpath(*_parts(info.filename))
+            target = dest.joinpath(*entry_parts(info.filename))
             try:
                 (target if info.is_dir() else target.parent).mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError):
@@ -93,39 +90,15 @@ def check_package(label: str, package_dir: Path) -> PackageMetadata:
     )
 
 
-def _parts(name: str) -> tuple[str, ...]:
-    return tuple(part for part in PurePosixPath(name).parts if part not in ("", "."))
-
-
 def _check_members(label: str, members: list[zipfile.ZipInfo], archive_size: int) -> None:
-    if not members:
-        raise BadInput(f"{label}: the archive is empty")
-    if len(members) > MAX_ENTRIES:
-        raise BadInput(f"{label}: {len(members)} entries, more than the {MAX_ENTRIES} allowed")
-    declared = 0
-    for info in members:
-        name = info.filename
-        if "\x00" in name or "\\" in name or name.startswith("/") or _DRIVE.match(name):
-            raise BadInput(f"{label}: entry {name!r} has an absolute or unsafe path")
-        if ".." in PurePosixPath(name).parts:
-            raise BadInput(f"{label}: entry {name!r} escapes the package directory")
-        if not _parts(name):
-            raise BadInput(f"{label}: entry {name!r} has an empty name")
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise BadInput(f"{label}: entry {name!r} is a symbolic link")
-        if info.flag_bits & 0x1:
-            raise BadInput(f"{label}: entry {name!r} is encrypted")
-        declared += info.file_size
-    if declared > MAX_UNPACKED_BYTES:
-        raise BadInput(f"{label}: unpacks to {declared} bytes, more than the {MAX_UNPACKED_BYTES} allowed")
-    if declared > RATIO_FLOOR_BYTES and declared > MAX_RATIO * max(archive_size, 1):
-        raise BadInput(f"{label}: compression ratio above {MAX_RATIO}:1, refused as a zip bomb")
+    check_members(
+        label, members, archive_size, max_unpacked=MAX_UNPACKED_BYTES, ratio_floor=RATIO_FLOOR_BYTES
+    )
 
 
 def _package_top(label: str, members: list[zipfile.ZipInfo]) -> tuple[str, ...]:
     """The folder holding metadata.json: the zip's root, or its single top-level directory."""
-    names = {_parts(info.filename) for info in members}
+    names = {entry_parts(info.filename) for info in members}
     if ("metadata.json",) in names:
         return ()
     tops = {parts[0] for parts in names}

@@ -7,7 +7,7 @@ overlapping a span, the one at an offset, the next and the previous.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,20 @@ class Ranges:
     def before(self, offset: int) -> tuple[int, int, Any] | None:
         index = bisect_left(self.starts, offset) - 1
         return self.items[index] if index >= 0 else None
+
+    def step(
+        self, here: int, direction: int, keep: Callable[[tuple[int, int, Any]], bool] | None = None
+    ) -> tuple[tuple[int, int, Any], bool] | None:
+        """The next (``direction`` > 0) or previous range from offset ``here`` among those ``keep``
+        accepts, wrapping around at the ends; with True when it wrapped. None when there is none."""
+        items = [item for item in self.items if keep is None or keep(item)]
+        if not items:
+            return None
+        if direction > 0:
+            found = next((item for item in items if item[0] > here), None)
+            return (found, False) if found is not None else (items[0], True)
+        found = next((item for item in reversed(items) if item[0] < here), None)
+        return (found, False) if found is not None else (items[-1], True)
 
     def __len__(self) -> int:
         return len(self.items)

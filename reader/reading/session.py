@@ -159,7 +159,7 @@ class Session:
             return [found[index_of[passage.start]] for passage in passages]
 
         try:
-            self._note(cache.warning)
+            self._note(cache.warnings)
             known = engine.cached(texts)
             hits = [(p, found) for p, found in zip(wanted, known, strict=True) if found is not None]
             remaining = [p for p, found in zip(wanted, known, strict=True) if found is None]
@@ -200,7 +200,7 @@ class Session:
                 if not remaining:
                     engine.close()  # free the model before the glossary loads, if it has not yet
                 done += len(batch)
-                self._note(cache.warning)
+                self._note(cache.warnings)
                 yield TranslationBatch(passage_translations(batch, results, term_ids(batch)), done, total)
         finally:
             engine.close()
@@ -211,9 +211,8 @@ class Session:
         results = [item for batch in self.translate(with_terms=with_terms) for item in batch.translations]
         return sorted(results, key=lambda item: item.start)
 
-    def _note(self, warning: str | None) -> None:
-        if warning and warning not in self.warnings:
-            self.warnings.append(warning)
+    def _note(self, warnings: Sequence[str]) -> None:
+        self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
 
 
 def essay_stats(path: Path, meta: EssayMeta | None = None) -> EssayStats:

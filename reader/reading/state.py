@@ -13,14 +13,12 @@ corruption like any other.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
-import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from reader import paths
+from reader.atomic_files import move_aside, write_json_atomically
 from reader.input_files import UnreadableFile, read_limited, shown_path
 
 STATE_VERSION = 1
@@ -134,7 +132,7 @@ class StateStore:
         """Move the unusable file aside (so no save overwrites it), note the problem, start empty."""
         shown = shown_path(self.file)
         try:
-            moved = _move_aside(self.file)
+            moved = move_aside(self.file)
         except OSError as exc:
             self._saving = False
             self.problem = (
@@ -172,30 +170,3 @@ class StateStore:
                 "essays": {key: state.to_json() for key, state in sorted(self._essays.items())},
             }
         write_json_atomically(self.file, payload)
-
-
-def _move_aside(file: Path) -> Path:
-    """Rename ``file`` to ``<name>.corrupt-<time>`` (never over an earlier copy); return the new path."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    moved = file.with_name(f"{file.name}.corrupt-{stamp}")
-    number = 1
-    while moved.exists():
-        number += 1
-        moved = file.with_name(f"{file.name}.corrupt-{stamp}-{number}")
-    file.rename(moved)
-    return moved
-
-
-def write_json_atomically(file: Path, payload: object) -> None:
-    """Write ``payload`` as JSON to a temporary file beside ``file``, then move it into place."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

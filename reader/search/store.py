@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.translation.cache import move_aside
+from reader.atomic_files import move_aside
 
 #: Bumped whenever tokens or sentences are computed differently: an older index is rebuilt.
 FORMAT_VERSION = "1"
@@ -108,7 +108,7 @@ def open_in_memory(copy_of: Path | None = None) -> sqlite3.Connection:
 
 def recreate(path: Path) -> tuple[sqlite3.Connection, Path]:
     """Move a corrupt index aside and start an empty one; returns it and where the old file went."""
-    moved = move_aside(path)
+    moved = move_aside(path, companions=("-wal", "-shm"))
     return open_file(path), moved
 
 

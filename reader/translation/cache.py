@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader import paths
+from reader import atomic_files, paths
 from reader.errors import BadInput
 from reader.input_files import shown_path
 from reader.safe_text import one_line
@@ -74,22 +74,8 @@ def cache_key(namespace: str, source: str) -> bytes:
 
 
 def move_aside(path: Path) -> Path:
-    """Rename a broken SQLite database (and its WAL and shared-memory files) to ``*.corrupt-<time>``.
-
-    Shared with the search index, which recovers from a corrupt file the same way.
-    """
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    moved = path.with_name(f"{path.name}.corrupt-{stamp}")
-    # Never replace an earlier broken copy moved aside in the same second: it may be the one to inspect.
-    number = 1
-    while moved.exists():
-        number += 1
-        moved = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-    for suffix in ("", "-wal", "-shm"):
-        source = path.with_name(path.name + suffix)
-        with contextlib.suppress(FileNotFoundError):
-            source.replace(moved.with_name(moved.name + suffix))
-    return moved
+    """Rename a broken SQLite database (and its WAL and shared-memory files) to ``*.corrupt-<time>``."""
+    return atomic_files.move_aside(path, companions=("-wal", "-shm"))
 
 
 class TranslationCache:

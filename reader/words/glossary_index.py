@@ -11,12 +11,12 @@ already holds a glossary, the index is built from that one instead and not cache
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.atomic_files import write_text_atomically
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -81,18 +81,9 @@ def _read_cached(file: Path, signature: list[list[object]]) -> dict[str, str] | 
 
 def _write_cached(file: Path, signature: list[list[object]], index: Mapping[str, str]) -> None:
     """Best effort: a read-only cache directory only costs the next run the rebuild."""
-    import tempfile
-
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=file.name, suffix=".tmp", dir=file.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"signature": signature, "index": index}, out, ensure_ascii=False)
-            os.replace(temporary, file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        payload = json.dumps({"signature": signature, "index": index}, ensure_ascii=False)
+        write_text_atomically(file, payload, sync=False)
     except OSError:
         pass
 

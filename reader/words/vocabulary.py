@@ -14,14 +14,13 @@ overwritten), reported once through :attr:`Vocabulary.problem`, and the vocabula
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.atomic_files import move_aside, write_json_atomically
 from reader.errors import BadInput
 
 FORMAT_VERSION = 1
@@ -181,31 +180,3 @@ class Vocabulary:
             return
         payload = {"version": FORMAT_VERSION, "words": [word.to_json() for word in self._words]}
         write_json_atomically(self.file, payload)
-
-
-def move_aside(file: Path) -> Path:
-    """Rename ``file`` to ``<name>.corrupt-<time>`` (never over an earlier copy); the new path."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    moved = file.with_name(f"{file.name}.corrupt-{stamp}")
-    number = 1
-    while moved.exists():
-        number += 1
-        moved = file.with_name(f"{file.name}.corrupt-{stamp}-{number}")
-    file.rename(moved)
-    return moved
-
-
-def write_json_atomically(file: Path, payload: object) -> None:
-    """Write ``payload`` as JSON to a temporary file beside ``file``, fsync it, then move it into place."""
-    file.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False, indent=1)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -7,8 +7,8 @@ translations are shown, transliteration) is kept per essay in :mod:`reader.readi
 
 from __future__ import annotations
 
-import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,11 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import Worker, WorkerState
 
 from reader.detection import Passage
 from reader.errors import ReaderError
-from reader.essay.document import Document
+from reader.essay.document import Document, EssayMeta
 from reader.glossary import TermHit
 from reader.page.asides import Translated, build_asides, glosses_in
 from reader.page.ranges import Target
@@ -31,7 +30,6 @@ from reader.reading.state import EssayState
 from reader.safe_text import one_line
 from reader.ui import jobs
 from reader.ui.messages import (
-    DownloadProgress,
     ModelInstalled,
     ModelMissing,
     PassagesFound,
@@ -52,12 +50,6 @@ class ReaderScreen(Screen[None]):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "Bottom", show=False),
         Binding("n", "next", "Next passage"),
         Binding("N", "previous", "Previous passage", show=False),
         Binding("right_square_bracket", "next_term", "Next term"),
@@ -106,37 +98,23 @@ class ReaderScreen(Screen[None]):
         self.query_one("#search", Input).display = False
         try:
             session = Session.open(self.path, self.reader_app.settings)
-        except ReaderError as exc:
-            self.notify(one_line(exc.message), severity="error", title="Cannot open the essay", markup=False)
-            self.dismiss(None)
-            return
-        except OSError as exc:
-            problem = one_line(f"{self.path}: {exc.strerror or exc}")
-            self.notify(problem, severity="error", title="Cannot open the essay", markup=False)
+        except (ReaderError, OSError) as exc:
+            problem = exc.message if isinstance(exc, ReaderError) else f"{self.path}: {exc.strerror or exc}"
+            self.notify(one_line(problem), severity="error", title="Cannot open the essay", markup=False)
             self.dismiss(None)
             return
         self.session = session
         document = self.document = session.document
-        store = self.reader_app.state_store
-        self.state = store.get(self.path)
-        meta = document.meta
-        title = Text(one_line(meta.title), style="bold")
-        if meta.author:
-            title.append(f" — {one_line(meta.author)}")
-        if meta.year:
-            title.append(f", {meta.year}")
-        self.query_one("#essay-title", Static).update(title)
+        self.state = self.reader_app.state_store.get(self.path)
+        self.query_one("#essay-title", Static).update(essay_title(document.meta))
         self.view.load(document, top=self.state.offset, cursor=self.state.cursor)
         self.view.focus()
         self.status.set_label("Finding Russian passages…")
         self._reading_offset = self.state.offset
         self.set_interval(1.0, self.remember)
         # The jobs compete with the UI thread for the GIL: start them once the first screen is painted.
-        self.call_after_refresh(self._start_jobs, session)
-
-    def _start_jobs(self, session: Session) -> None:
-        self._find_passages(session)
-        self._find_terms(session)
+        self.call_after_refresh(self._find_passages, session)
+        self.call_after_refresh(self._find_terms, session)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detect", description="Finding passages")
     def _find_passages(self, session: Session) -> None:
@@ -151,16 +129,6 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="translate", description="Translating")
     def _translate(self, session: Session) -> None:
         jobs.translate(session, lambda: self._reading_offset, self._cancel, self.post_message)
-
-    @work(
-        thread=True,
-        exclusive=True,
-        exit_on_error=False,
-        group="download",
-        description="Downloading the model",
-    )
-    def _download(self) -> None:
-        jobs.download_model(self._cancel, self.post_message)
 
     def on_passages_found(self, message: PassagesFound) -> None:
         self.passages = message.passages
@@ -193,21 +161,12 @@ class ReaderScreen(Screen[None]):
         self.status.set_label("No translation model")
         self.refresh_asides()
 
-    def on_download_progress(self, message: DownloadProgress) -> None:
-        self.query_one(ModelBanner).show_download(message.done, message.total)
-
     def on_model_installed(self, message: ModelInstalled) -> None:
         self.notify(f"Installed {one_line(message.name)}", title="Model installed", markup=False)
         self.model_missing = False
         self.query_one(ModelBanner).display = False
         if self.session is not None:
             self._translate(self.session)
-
-    @on(Worker.StateChanged)
-    def _download_failed(self, event: Worker.StateChanged) -> None:
-        """A failed download resets the banner; the app's handler shows the error itself."""
-        if event.worker.group == "download" and event.state == WorkerState.ERROR:
-            self.query_one(ModelBanner).show_failed(str(event.worker.error))
 
     def refresh_asides(self) -> None:
         """Recompute what is shown beside each passage, from the state and what is known."""
@@ -228,19 +187,11 @@ class ReaderScreen(Screen[None]):
     # -- reading state -------------------------------------------------------------------------------
     def remember(self, save: bool = True) -> None:
         """Record the reading position in the state store (and on disk, when it changed)."""
-        if self.document is None or self.view.essay_layout is None:
+        place = self.view.reading_place()
+        if place is None:  # not laid out, or not on screen (unmounting): nothing to learn from the view
             return
-        view = self.view
-        length = max(1, len(self.document.text))
-        progress = 1.0 if view.scroll_y >= view.max_scroll_y else min(1.0, view.bottom_offset / length)
-        new = EssayState(
-            offset=view.top_offset,
-            cursor=view.cursor_offset,
-            progress=round(progress, 3),
-            show_translations=self.state.show_translations,
-            flipped=self.state.flipped,
-            transliterate=self.state.transliterate,
-        )
+        offset, cursor, progress = place
+        new = replace(self.state, offset=offset, cursor=cursor, progress=progress)
         self._reading_offset = new.offset
         if new == self.state and self.reader_app.state_store.has(self.path):
             return
@@ -285,27 +236,7 @@ class ReaderScreen(Screen[None]):
             self.show_entry(term[2].id)
 
     def action_transliterate(self) -> None:
-        from dataclasses import replace
-
         self._set_state(replace(self.state, transliterate=not self.state.transliterate))
-
-    def action_cursor_down(self) -> None:
-        self.view.cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.view.cursor_up()
-
-    def action_page_down(self) -> None:
-        self.view.page(1)
-
-    def action_page_up(self) -> None:
-        self.view.page(-1)
-
-    def action_top(self) -> None:
-        self.view.move_cursor(0)
-
-    def action_bottom(self) -> None:
-        self.view.move_cursor(self.view.total_rows - 1)
 
     def action_next(self) -> None:
         self._step(1)
@@ -317,20 +248,22 @@ class ReaderScreen(Screen[None]):
         """n / N: the next search match while a search is active, else the next Russian passage."""
         view = self.view
         ranges, kind = (view.matches, "match") if self.search_query else (view.passages, "passage")
-        if not len(ranges):
-            self.notify("No search matches" if self.search_query else "No Russian passages", timeout=2)
-            return
         here = (
             view.target.start if view.target is not None and view.target.kind == kind else view.cursor_offset
         )
-        found = ranges.after(here) if direction > 0 else ranges.before(here)
-        if found is None:
-            found = ranges.items[0] if direction > 0 else ranges.items[-1]  # wrap around
+        stepped = ranges.step(here, direction)
+        if stepped is None:
+            self.notify("No search matches" if self.search_query else "No Russian passages", timeout=2)
+            return
+        found, wrapped = stepped
         view.go_to(Target(kind, found[0], found[1]))
+        if wrapped:
+            where = "top" if direction > 0 else "bottom"
+            self.notify(f"Continued from the {where}", timeout=2)
         if self.search_query:
             number = ranges.items.index(found) + 1
             self.status.set_note(
-                f"“{self.search_query}”: match {number} of {len(ranges)} · n/N step · esc clears"
+                one_line(f"“{self.search_query}”: match {number} of {len(ranges)} · n/N step · esc clears")
             )
 
     def action_next_term(self) -> None:
@@ -341,19 +274,16 @@ class ReaderScreen(Screen[None]):
 
     def _step_term(self, direction: int) -> None:
         view = self.view
-        items = [item for item in view.terms.items if self.term_filter in (None, item[2].id)]
-        if not items:
-            self.notify("No glossary terms in this essay", timeout=2)
-            return
         here = (
             view.target.start
             if view.target is not None and view.target.kind == "term"
             else view.cursor_offset
         )
-        if direction > 0:
-            found = next((item for item in items if item[0] > here), items[0])
-        else:
-            found = next((item for item in reversed(items) if item[0] < here), items[-1])
+        stepped = view.terms.step(here, direction, lambda item: self.term_filter in (None, item[2].id))
+        if stepped is None:
+            self.notify("No glossary terms in this essay", timeout=2)
+            return
+        found, _ = stepped
         view.go_to(Target("term", found[0], found[1], found[2].id))
 
     def action_search(self) -> None:
@@ -369,17 +299,19 @@ class ReaderScreen(Screen[None]):
         self.search(event.value)
 
     def search(self, query: str) -> int:
-        """Highlight every case-insensitive match of ``query`` and go to the first after the cursor."""
+        """Highlight every match of ``query`` (as library search matches: inflected Russian, every
+        spelling of a glossary term, words case-insensitively) and go to the first after the cursor."""
+        from reader.search.matching import find_in_text
+
         self.search_query = query.strip()
         text = self.document.text if self.document is not None else ""
         if not self.search_query:
             self.clear_search()
             return 0
-        pattern = re.compile(re.escape(self.search_query), re.IGNORECASE)
-        spans = [match.span() for match in pattern.finditer(text)]
+        spans = find_in_text(text, self.search_query, self.reader_app.loaded_glossary)
         self.view.set_matches(spans)
         if not spans:
-            self.status.set_note(f"“{self.search_query}”: no matches")
+            self.status.set_note(one_line(f"“{self.search_query}”: no matches"))
             self.search_query = ""
             return 0
         self.view.target = None
@@ -395,8 +327,7 @@ class ReaderScreen(Screen[None]):
         if not self.model_missing:
             self.notify("A Russian→English model is already installed", timeout=3)
             return
-        self.query_one(ModelBanner).show_download(0, None)
-        self._download()
+        self.query_one(ModelBanner).download()
 
     def action_back(self) -> None:
         """esc: close the entry panel, else hide the search box or clear the search, else the library."""
@@ -440,11 +371,20 @@ class ReaderScreen(Screen[None]):
     def jump_to_term(self, entry_id: str) -> bool:
         """Go to the first occurrence of ``entry_id``; ``]`` / ``[`` then step through its occurrences."""
         self.term_filter = entry_id
-        items = [item for item in self.view.terms.items if item[2].id == entry_id]
-        if not items:
+        first = next((item for item in self.view.terms.items if item[2].id == entry_id), None)
+        if first is None:
             self.notify("That term does not occur in this essay", severity="warning")
             self.term_filter = None
             return False
-        first = items[0]
         self.view.go_to(Target("term", first[0], first[1], entry_id))
         return True
+
+
+def essay_title(meta: EssayMeta) -> Text:
+    """The title line: title, author and year, as literal text."""
+    title = Text(one_line(meta.title), style="bold")
+    if meta.author:
+        title.append(f" — {one_line(meta.author)}")
+    if meta.year:
+        title.append(f", {meta.year}")
+    return title

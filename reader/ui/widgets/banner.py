@@ -1,11 +1,21 @@
-"""The banner shown when no Russian->English model is installed, with the download's progress bar."""
+"""The banner shown when no Russian->English model is installed; it runs the model download and shows its
+progress. ``ModelInstalled`` bubbles up to the reader screen when the download is done."""
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from reader.errors import ReaderError
+from reader.safe_text import one_line
+from reader.ui import jobs
+from reader.ui.messages import DownloadProgress
 
 MISSING_TEXT = (
     "No Russian→English model is installed: passages show a transliteration and glossary glosses. "
@@ -34,6 +44,7 @@ class ModelBanner(Vertical):
         self.message = MISSING_TEXT
         self._text = Static(Text(MISSING_TEXT), id="banner-text")
         self._bar = ProgressBar(id="banner-progress", show_eta=False)
+        self._cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield self._text
@@ -60,4 +71,33 @@ class ModelBanner(Vertical):
 
     def show_failed(self, message: str) -> None:
         self.remove_class("-downloading")
-        self._say(f"Download failed: {message}\n{MISSING_TEXT}")
+        self._say(f"Download failed: {one_line(message)}\n{MISSING_TEXT}")
+
+    def download(self) -> None:
+        """Download and install the model in a worker, showing its progress here."""
+        self.show_download(0, None)
+        self._download()
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="download",
+        description="Downloading the model",
+    )
+    def _download(self) -> None:
+        jobs.download_model(self._cancel, self.post_message)
+
+    def on_download_progress(self, message: DownloadProgress) -> None:
+        message.stop()
+        self.show_download(message.done, message.total)
+
+    @on(Worker.StateChanged)
+    def _download_failed(self, event: Worker.StateChanged) -> None:
+        """A failed download resets the banner; the app's handler shows the error itself."""
+        if event.worker.group == "download" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.show_failed(error.message if isinstance(error, ReaderError) else str(error))
+
+    def on_unmount(self) -> None:
+        self._cancel.set()

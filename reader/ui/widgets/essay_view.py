@@ -14,23 +14,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events, work
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from reader.detection import Passage
 from reader.errors import Cancelled
 from reader.essay.document import Document
+from reader.glossary import TermHit
 from reader.page.layout import AsidePiece, EssayLayout, PassageSpan, window_around
 from reader.page.ranges import Ranges, Target
-from reader.page.rows import GLOSS as GLOSS_KIND
-from reader.page.rows import GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT
 from reader.ui.messages import LayoutReady, TermActivated
+from reader.ui.widgets.row_painter import paint_row
 
 #: Essays up to this many characters are laid out at once; longer ones show a window first.
 SYNC_LAYOUT_CHARS = 400_000
@@ -54,24 +54,14 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
         "essay-view--cursor",
     }
 
-    DEFAULT_CSS = """
-    EssayView {
-        background: $surface;
-        scrollbar-gutter: stable;
-        padding: 0 1;
-    }
-    EssayView > .essay-view--russian { color: $text-warning; }
-    EssayView > .essay-view--translation { color: $text-success; text-style: italic; }
-    EssayView > .essay-view--translit { color: $text-accent; text-style: italic; }
-    EssayView > .essay-view--gloss { color: $text-secondary; text-style: italic; }
-    EssayView > .essay-view--note { color: $text-muted; text-style: italic; }
-    EssayView > .essay-view--gutter { color: $text-muted; }
-    EssayView > .essay-view--term { text-style: underline; }
-    EssayView > .essay-view--match { background: $warning 40%; }
-    EssayView > .essay-view--target { background: $accent 50%; text-style: bold; }
-    EssayView > .essay-view--cursor { background: $boost; }
-    EssayView:focus > .essay-view--cursor { background: $primary 25%; }
-    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -90,6 +80,7 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
         self._look = 0  # bumped when styling changes without a relayout
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._last_place: tuple[int, int, float] | None = None
 
     # -- content -------------------------------------------------------------------------------------
     def load(self, document: Document, *, top: int = 0, cursor: int = 0) -> None:
@@ -101,9 +92,10 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
         self.matches = Ranges()
         self.asides = {}
         self.target = None
+        self._last_place = None
         self.relayout()
 
-    def set_passages(self, passages: Sequence[Any]) -> None:
+    def set_passages(self, passages: Sequence[Passage]) -> None:
         """The passages to mark (objects with ``start``, ``end``); relays the essay out."""
         self.passages = Ranges([(p.start, p.end, p) for p in passages])
         if self.essay_layout is not None:
@@ -112,7 +104,7 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
                 self._install(self.essay_layout)
         self._restyle()
 
-    def set_terms(self, hits: Sequence[Any]) -> None:
+    def set_terms(self, hits: Sequence[TermHit]) -> None:
         """Glossary hits (``id``, ``start``, ``end``) to underline; styling only, no relayout."""
         self.terms = Ranges([(hit.start, hit.end, hit) for hit in hits])
         self._restyle()
@@ -224,6 +216,7 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _restyle(self) -> None:
         self._look += 1
+        self.reading_place()  # keep the place current while the view has a size
         self.refresh()
 
     def notify_style_update(self) -> None:
@@ -250,54 +243,19 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips[key] = strip
         return strip.crop(scroll_x, scroll_x + width)
 
-    _KIND_STYLES: ClassVar[dict[str, str]] = {
-        TRANSLATION: "translation",
-        TRANSLIT: "translit",
-        GLOSS_KIND: "gloss",
-        NOTE: "note",
-        GUTTER: "gutter",
-    }
-
     def _render_row(self, row_y: int, width: int, is_cursor: bool) -> Strip:
-        base = self.rich_style
         row = self.essay_layout.row(row_y) if self.essay_layout is not None else None
-        if row is None:
-            return Strip([Segment(" " * width, base)], width)
-        text = Text(end="", no_wrap=True)
-        position = 0
-        for span in row.spans:
-            kind_style = self._KIND_STYLES.get(span.kind)
-            text.append(span.text, self._style(kind_style) if kind_style else None)
-            if span.kind == TEXT and span.start is not None:
-                self._overlay(text, position, span.start, span.start + len(span.text))
-            position += len(span.text)
-        if is_cursor:
-            text.stylize_before(self._style("cursor"))
-        text.stylize_before(base)
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments)
-        cursor_style = base + self._style("cursor") if is_cursor else base
-        return strip.extend_cell_length(width, cursor_style).crop(0, width)
-
-    def _overlay(self, text: Text, position: int, start: int, end: int) -> None:
-        """Style the essay characters ``start:end`` drawn at ``position`` of ``text``."""
-        layers = (
-            (self.passages, "russian"),
-            (self.terms, "term"),
-            (self.matches, "match"),
+        layers = ((self.passages, "russian"), (self.terms, "term"), (self.matches, "match"))
+        return paint_row(
+            row,
+            width,
+            self.rich_style,
+            self._style,
+            layers,
+            self.target,
+            self.app.console,
+            is_cursor=is_cursor,
         )
-        for ranges, style in layers:
-            for low, high, _ in ranges.overlapping(start, end):
-                text.stylize(
-                    self._style(style), position + max(low, start) - start, position + min(high, end) - start
-                )
-        target = self.target
-        if target is not None and target.start < end and target.end > start:
-            text.stylize(
-                self._style("target"),
-                position + max(target.start, start) - start,
-                position + min(target.end, end) - start,
-            )
 
     # -- cursor and navigation -----------------------------------------------------------------------
     @property
@@ -343,13 +301,34 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=y - height + 1, animate=False, immediate=True)
         self._restyle()
 
-    def cursor_down(self, rows: int = 1) -> None:
+    def action_top(self) -> None:
+        self.move_cursor(0)
+
+    def action_bottom(self) -> None:
+        self.move_cursor(self.total_rows - 1)
+
+    def reading_place(self) -> tuple[int, int, float] | None:
+        """(top offset, cursor offset, share read), as last seen while the essay was laid out and on
+        screen (a view being unmounted has no height: its own figures would be wrong)."""
+        if self.document is not None and self.essay_layout is not None and self.size.height:
+            length = max(1, len(self.document.text))
+            progress = 1.0 if self.scroll_y >= self.max_scroll_y else min(1.0, self.bottom_offset / length)
+            self._last_place = self.top_offset, self.cursor_offset, round(progress, 3)
+        return self._last_place
+
+    def position_for(self, kind: str) -> int:
+        """Where stepping to the next ``kind`` starts from: the target, if navigation landed on one of that
+        kind, else the cursor."""
+        target = self.target
+        return target.start if target is not None and target.kind == kind else self.cursor_offset
+
+    def action_cursor_down(self, rows: int = 1) -> None:
         self.move_cursor(self._cursor_on_screen() + rows)
 
-    def cursor_up(self, rows: int = 1) -> None:
+    def action_cursor_up(self, rows: int = 1) -> None:
         self.move_cursor(self._cursor_on_screen() - rows)
 
-    def page(self, direction: int) -> None:
+    def action_page(self, direction: int) -> None:
         """Scroll a page down (1) or up (-1), the cursor moving with the text."""
         self._pending_top = None
         height = max(1, self.scrollable_content_region.height - 1)
@@ -417,13 +396,3 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
             self.target = Target("term", hit[0], hit[1], hit[2].id)
             self._restyle()
             self.post_message(TermActivated(hit[2].id))
-
-    def rendered_rows(self) -> list[str]:
-        """The text of every row (tests and debugging; lays the whole essay out)."""
-        if self.essay_layout is None:
-            return []
-        return [
-            row.text
-            for y in range(self.essay_layout.total_rows)
-            if (row := self.essay_layout.row(y)) is not None
-        ]

@@ -1,0 +1,76 @@
+"""Painting one row of the essay pane: its spans styled by kind, then passages, terms, matches and the
+navigation target laid over the essay characters they cover."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from reader.page.ranges import Ranges, Target
+from reader.page.rows import GLOSS, GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT, Row
+
+#: The component style (``essay-view--<name>``) of each kind of span that is not essay text.
+KIND_STYLES: dict[str, str] = {
+    TRANSLATION: "translation",
+    TRANSLIT: "translit",
+    GLOSS: "gloss",
+    NOTE: "note",
+    GUTTER: "gutter",
+}
+Layers = Sequence[tuple[Ranges, str]]
+
+
+def paint_row(
+    row: Row | None,
+    width: int,
+    base: Style,
+    style: Callable[[str], Style],
+    layers: Layers,
+    target: Target | None,
+    console: Console,
+    *,
+    is_cursor: bool,
+) -> Strip:
+    """The strip for ``row`` at ``width`` cells (blank when there is no such row)."""
+    if row is None:
+        return Strip([Segment(" " * width, base)], width)
+    text = Text(end="", no_wrap=True)
+    position = 0
+    for span in row.spans:
+        kind_style = KIND_STYLES.get(span.kind)
+        text.append(span.text, style(kind_style) if kind_style else None)
+        if span.kind == TEXT and span.start is not None:
+            _overlay(text, position, span.start, span.start + len(span.text), style, layers, target)
+        position += len(span.text)
+    if is_cursor:
+        text.stylize_before(style("cursor"))
+    text.stylize_before(base)
+    strip = Strip(list(text.render(console)))
+    cursor_style = base + style("cursor") if is_cursor else base
+    return strip.extend_cell_length(width, cursor_style).crop(0, width)
+
+
+def _overlay(
+    text: Text,
+    position: int,
+    start: int,
+    end: int,
+    style: Callable[[str], Style],
+    layers: Layers,
+    target: Target | None,
+) -> None:
+    """Style the essay characters ``start:end`` drawn at ``position`` of ``text``."""
+    for ranges, name in layers:
+        for low, high, _ in ranges.overlapping(start, end):
+            text.stylize(style(name), position + max(low, start) - start, position + min(high, end) - start)
+    if target is not None and target.start < end and target.end > start:
+        text.stylize(
+            style("target"),
+            position + max(target.start, start) - start,
+            position + min(target.end, end) - start,
+        )
