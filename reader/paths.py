@@ -12,18 +12,28 @@ from pathlib import Path
 
 APP_NAME = "reader"
 
-#: The repository (or installed source tree) that holds the bundled corpus and glossary.
+#: The repository checkout (an editable install, the tests) or the site-packages folder of an install.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: Where a wheel carries the bundled folders: the build copies `corpus/`, `glossary/` and `dictionary/`
+#: from the top of the repository into the package (see setup.py).
+BUNDLED_IN_PACKAGE = Path(__file__).resolve().parent / "_bundled"
+
+
+def bundled_dir(name: str) -> Path:
+    """A bundled folder (`corpus`, `glossary`, `dictionary`): at the top of a checkout, else in the package."""
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / name).is_dir():
+        return PROJECT_ROOT / name
+    return BUNDLED_IN_PACKAGE / name
 
 
 def bundled_corpus_dir() -> Path:
     """The bundled essays (`corpus/`)."""
-    return PROJECT_ROOT / "corpus"
+    return bundled_dir("corpus")
 
 
 def bundled_glossary_dir() -> Path:
     """The curated glossary (`glossary/`)."""
-    return PROJECT_ROOT / "glossary"
+    return bundled_dir("glossary")
 
 
 def dictionary_file() -> Path:
@@ -32,7 +42,7 @@ def dictionary_file() -> Path:
     override = os.environ.get("READER_DICTIONARY")
     if override:
         return Path(override)
-    return PROJECT_ROOT / "dictionary" / "ru-en.sqlite3"
+    return bundled_dir("dictionary") / "ru-en.sqlite3"
 
 
 def user_data_dir() -> Path:
