@@ -7,7 +7,10 @@ hyphenation variants are generated when the index is built, so a text word needs
 a Cyrillic word that might start a name is also lemmatised (pymorphy3, cached per word form), and a
 headword's words are compared by lemma, so "Центрального комитета" finds "Центральный комитет".
 
-Words only ever match whole: "Sovietology" is a word of its own, not "soviet" plus a suffix.
+Words only ever match whole: "Sovietology" is a word of its own, not "soviet" plus a suffix. A word of
+2-5 capital Latin letters ("SR", "CIS", "GPU") and every word of a spelling an entry lists in
+``case_sensitive`` match only in that letter case, so "Sr." and "cis-trans" find nothing. Matching runs
+on a normalised copy of the text (:mod:`reader.glossary.normalise`); hits index the original.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from itertools import compress, count, islice
 
 from reader.glossary import morphology
 from reader.glossary.model import Entry, TermHit
+from reader.glossary.normalise import normalise
 from reader.scripts import CYRILLIC_LETTER
 
 #: A word: letters and digits, with inner apostrophes (soft signs in "Kul'tura", possessive "Gosplan's").
@@ -33,6 +37,17 @@ _ARTICLES = frozenset({"the", "a", "an"})
 #: the end of a word, so an inflected form shares its lemma's first letters (suppletive pairs such as
 #: люди/человек are the exception, and no glossary headword is one).
 _PREFIX = 3
+#: A word of a name that matches only in its own letter case: an acronym (with a plural s: SRs).
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+#: Words after a capitalised "Soviet" that keep it the council, not the adjective ("the Soviet of ...").
+_NOT_AFTER_ADJECTIVE = frozenset(
+    {
+        *("of", "and", "or", "but", "in", "on", "at", "to", "for", "from", "with", "by", "as", "then"),
+        *("was", "were", "is", "are", "had", "has", "have", "that", "which", "who", "would", "could"),
+        *("will", "did", "itself", "its", "deputies", "deputy", "delegates", "delegate", "congress"),
+        *("session", "executive", "presidium", "chairman", "plenum"),
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -74,6 +89,14 @@ class _Pattern:
     tail: str
     entry_id: str
     rank: tuple[int, int, int]  # (-word count, kind of name, entry order): lower wins
+    cased: tuple[frozenset[str] | None, ...]  # per word: the exact spellings allowed, None for any case
+
+    def case_fits(self, cased_words: list[str], index: int) -> bool:
+        """Whether the words from ``index`` have the letter case this name demands."""
+        return all(
+            allowed is None or _unfolded(cased_words[index + k]) in allowed
+            for k, allowed in enumerate(self.cased)
+        )
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -94,6 +117,25 @@ def _elements(words: list[str], english: bool) -> tuple[frozenset[str], ...]:
 
 def _join(separator: str) -> str | None:
     return None if _JOIN.fullmatch(separator) else separator
+
+
+def _unfolded(word: str) -> str:
+    """A text word with its apostrophes and ё folded but its letter case kept."""
+    return word.replace("’", "'").replace("ʼ", "'").replace("ʹ", "'").replace("ё", "е").replace("Ё", "Е")
+
+
+def _cased(name: str, english: bool, whole: bool) -> tuple[frozenset[str] | None, ...]:
+    """Per word of ``name``: the exact spellings it allows (``whole``: every word keeps its case)."""
+    words = WORD.findall(_unfolded(name))
+    if english and len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    last = len(words) - 1
+    return tuple(
+        (frozenset(english_forms(word) if english and k == last else {word}))
+        if whole or _ACRONYM.fullmatch(word)
+        else None
+        for k, word in enumerate(words)
+    )
 
 
 def _name_variants(
@@ -136,7 +178,12 @@ class Matcher:
     def __init__(self, entries: Iterable[Entry]) -> None:
         first: dict[str, list[_Pattern]] = {}
         seen: set[tuple[object, ...]] = set()
+        #: noun entry id -> the entry of its adjective sense ("soviet" -> "soviet-adjective").
+        self._adjectives: dict[str, str] = {}
         for order, entry in enumerate(entries):
+            if entry.adjective_of:
+                self._adjectives[entry.adjective_of] = entry.id
+                continue
             kinds = (
                 (0, entry.term, True),
                 (0, entry.russian, False),
@@ -144,22 +191,30 @@ class Matcher:
                 *((2, name, False) for name in entry.forms),
             )
             for kind, name, english in kinds:
+                cased = _cased(name, english, name in entry.case_sensitive)
                 for words, joins, tail in _name_variants(name, english):
-                    if (words, joins, entry.id) in seen:
+                    if (words, joins, entry.id, cased) in seen:
                         continue
-                    seen.add((words, joins, entry.id))
-                    pattern = _Pattern(words, joins, tail, entry.id, (-len(words), kind, order))
+                    seen.add((words, joins, entry.id, cased))
+                    case = cased
+                    if len(case) != len(words):  # hyphenated words run together ("S-R" as "SR")
+                        case = _cased(_HYPHEN.sub("", name), english, name in entry.case_sensitive)
+                    if len(case) != len(words):
+                        case = (None,) * len(words)
+                    pattern = _Pattern(words, joins, tail, entry.id, (-len(words), kind, order), case)
                     for key in words[0]:
                         first.setdefault(key, []).append(pattern)
         # One-word names by their word; longer names by their first two words, so a common first word
         # ("soviet", "party") costs one more dictionary probe rather than a scan of every name it starts.
         ranked = {key: sorted(found, key=lambda p: p.rank) for key, found in first.items()}
-        self._one: dict[str, _Pattern] = {}
+        self._one: dict[str, list[_Pattern]] = {}
         self._two: dict[str, dict[str, list[_Pattern]]] = {}
         for key, found in ranked.items():
             for pattern in found:
                 if len(pattern.words) == 1:
-                    self._one.setdefault(key, pattern)
+                    singles = self._one.setdefault(key, [])
+                    if not singles or singles[-1].cased[0] is not None:  # the rest are behind one of any case
+                        singles.append(pattern)
                 else:
                     table = self._two.setdefault(key, {})
                     for second in pattern.words[1]:
@@ -174,19 +229,37 @@ class Matcher:
         keys = tuple(key for key in _keys(word) if key in self._starts)
         if not keys:
             return None
-        singles = [pattern for key in keys if (pattern := self._one.get(key)) is not None]
+        singles = sorted(
+            (pattern for key in keys for pattern in self._one.get(key, ())), key=lambda p: p.rank
+        )
         follow = frozenset(second for key in keys for second in self._two.get(key, ()))
-        return _Start(keys, follow, min(singles, key=lambda p: p.rank) if singles else None)
+        return _Start(keys, follow, tuple(singles))
 
     def annotate(self, text: str) -> list[TermHit]:
-        """Glossary hits in ``text``: sorted, never overlapping, leftmost then longest name wins."""
+        """Glossary hits in ``text``: sorted, never overlapping, leftmost then longest name wins.
+
+        Offsets index ``text`` itself, whatever stress marks or invisible characters it holds.
+        """
+        normal, offsets = normalise(text)
+        hits = self._annotate(normal)
+        if offsets is None:
+            return hits
+        spans = [offsets.span(hit.start, hit.end) for hit in hits]
+        return [
+            TermHit(hit.id, start, end, text[start:end])
+            for hit, (start, end) in zip(hits, spans, strict=True)
+        ]
+
+    def _annotate(self, text: str) -> list[TermHit]:
         folded = fold(text)
         if len(folded) == len(text):
             parts = original = WORD.split(folded)
+            cased = WORD.split(text)[1::2]
         else:  # a rare character whose lower case is longer (İ): fold word by word, measure the original
             original = WORD.split(text)
             parts = original.copy()
             parts[1::2] = [fold(word) for word in parts[1::2]]
+            cased = original[1::2]
         words = parts[1::2]
         # Decide once per distinct word, then pick positions in C: an essay repeats its vocabulary.
         starts = {word: start for word in set(words) if (start := self._start(word)) is not None}
@@ -206,9 +279,14 @@ class Matcher:
                 if following in start.follow or (
                     not following.isascii() and not start.follow.isdisjoint(_keys(following))
                 ):
-                    found = self._match_longer(parts, words, index, start.keys)
-            if found is None and start.single is not None:
-                found = start.single.entry_id, 1, _tail(start.single, parts[2 * index + 2])
+                    found = self._match_longer(parts, words, cased, index, start.keys)
+            if found is None:
+                single = next(
+                    (p for p in start.singles if p.cased[0] is None or p.case_fits(cased, index)), None
+                )
+                if single is not None:
+                    entry_id = self._adjective(single.entry_id, cased, parts, index)
+                    found = entry_id, 1, _tail(single, parts[2 * index + 2])
             if found is None:
                 continue
             entry_id, count_, tail = found
@@ -219,8 +297,21 @@ class Matcher:
             free_from = index + count_
         return hits
 
+    def _adjective(self, entry_id: str, cased: list[str], parts: list[str], index: int) -> str:
+        """The adjective sense instead of ``entry_id`` when a capitalised name is directly followed by a
+        lower-case word that is not of a council ("Soviet economy", not "the Soviet of Workers' Deputies")."""
+        adjective = self._adjectives.get(entry_id)
+        if adjective is None or index + 1 >= len(cased) or parts[2 * index + 2] != " ":
+            return entry_id
+        word, following = cased[index], cased[index + 1]
+        if not (word[:1].isupper() and word[1:].islower() and following.isalpha() and following.islower()):
+            return entry_id
+        if following in _NOT_AFTER_ADJECTIVE or following.endswith("ed"):
+            return entry_id
+        return adjective
+
     def _match_longer(
-        self, parts: list[str], words: list[str], index: int, firsts: tuple[str, ...]
+        self, parts: list[str], words: list[str], cased: list[str], index: int, firsts: tuple[str, ...]
     ) -> tuple[str, int, int] | None:
         """The best name of two words or more at word ``index``: (entry id, words, tail length)."""
         longer = [
@@ -233,10 +324,14 @@ class Matcher:
         longer.sort(key=lambda pattern: pattern.rank)
         for pattern in longer:
             count_ = len(pattern.words)
-            if index + count_ <= len(words) and all(
-                _separator_fits(parts[2 * (index + k)], pattern.joins[k - 1])
-                and _word_fits(words[index + k], pattern.words[k])
-                for k in range(1, count_)
+            if (
+                index + count_ <= len(words)
+                and all(
+                    _separator_fits(parts[2 * (index + k)], pattern.joins[k - 1])
+                    and _word_fits(words[index + k], pattern.words[k])
+                    for k in range(1, count_)
+                )
+                and pattern.case_fits(cased, index)
             ):
                 return pattern.entry_id, count_, _tail(pattern, parts[2 * (index + count_)])
         return None
@@ -245,11 +340,11 @@ class Matcher:
 @dataclass(frozen=True)
 class _Start:
     """A text word that can begin a name: its index keys, the second words that continue a longer
-    name, and the best one-word name it is on its own."""
+    name, and the one-word names it is on its own, best first (more than one when letter case decides)."""
 
     keys: tuple[str, ...]
     follow: frozenset[str]
-    single: _Pattern | None
+    singles: tuple[_Pattern, ...]
 
 
 def _keys(word: str) -> tuple[str, ...]:

@@ -53,6 +53,10 @@ class Entry:
     see_also: tuple[str, ...]
     sources: tuple[Source, ...]
     origin: str
+    #: Spellings (among the names above) that match only in exactly this letter case.
+    case_sensitive: tuple[str, ...] = ()
+    #: Set on an adjective sense ("Soviet economy"): the id of the noun entry whose name it shares.
+    adjective_of: str = ""
 
     def names(self) -> tuple[str, ...]:
         """Every name the entry is known by: headwords, transliterations and Russian forms."""
@@ -61,7 +65,7 @@ class Entry:
     def as_dict(self) -> dict[str, Any]:
         """The entry as plain data, in schema order (for ``--json`` output)."""
         data = asdict(self)
-        for name in ("forms", "transliterations", "see_also"):
+        for name in ("forms", "transliterations", "see_also", "case_sensitive"):
             data[name] = list(data[name])
         data["sources"] = [dict(source) for source in data["sources"]]
         return data

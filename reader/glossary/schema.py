@@ -28,6 +28,8 @@ _CYRILLIC = CYRILLIC_LETTER
 _TEXT_FIELDS = ("term", "russian", "gloss", "definition", "category", "period")
 _LIST_FIELDS = ("forms", "transliterations", "see_also")
 FIELDS: tuple[str, ...] = ("id", *_TEXT_FIELDS, *_LIST_FIELDS, "sources")
+#: Fields an entry may leave out: case-sensitive spellings, the noun of an adjective.
+OPTIONAL_FIELDS: tuple[str, ...] = ("case_sensitive", "adjective_of")
 _SOURCE_FIELDS = ("author", "title", "year")
 
 
@@ -106,15 +108,16 @@ class _FileReader:
         return Source(author, title, year)
 
     def mapping(
-        self, label: str, node: yaml.MappingNode, required: tuple[str, ...]
+        self, label: str, node: yaml.MappingNode, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, yaml.Node] | None:
         """Field name -> value node; reports unknown, duplicate and missing fields."""
         fields: dict[str, yaml.Node] = {}
         ok = True
+        known = (*required, *optional)
         for key_node, value_node in node.value:
             key = self.value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str) or key not in required:
-                self.problem(key_node, f"{label}: unknown field {key!r} (expected: {', '.join(required)})")
+            if not isinstance(key, str) or key not in known:
+                self.problem(key_node, f"{label}: unknown field {key!r} (expected: {', '.join(known)})")
                 ok = False
             elif key in fields:
                 self.problem(key_node, f"{label}: field {key!r} appears twice")
@@ -134,7 +137,7 @@ class _FileReader:
             return None
         id_node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "id"), None)
         label = f"entry {id_node.value!r}" if isinstance(id_node, yaml.ScalarNode) else f"entry {index + 1}"
-        fields = self.mapping(label, node, FIELDS)
+        fields = self.mapping(label, node, FIELDS, OPTIONAL_FIELDS)
         if fields is None:
             return None
         before = len(self.problems)
@@ -155,6 +158,9 @@ class _FileReader:
                 f"{label}: unknown category {category!r} (one of: {', '.join(CATEGORIES)})",
             )
         sources = self.sources(label, fields["sources"])
+        names = (texts["term"], russian, *_texts(lists["forms"]), *_texts(lists["transliterations"]))
+        case_sensitive = self.spellings(label, fields.get("case_sensitive"), names)
+        adjective_of = self.optional_id(label, fields.get("adjective_of"))
         if len(self.problems) > before or entry_id is None or sources is None:
             return None
         entry = Entry(
@@ -170,9 +176,30 @@ class _FileReader:
             see_also=_texts(lists["see_also"]),
             sources=sources,
             origin=str(self.path),
+            case_sensitive=case_sensitive,
+            adjective_of=adjective_of,
         )
         see_also_lines = {target: item.start_mark.line + 1 for target, item in lists["see_also"] or ()}
         return ParsedEntry(entry, node.start_mark.line + 1, see_also_lines)
+
+    def spellings(self, label: str, node: yaml.Node | None, names: tuple[str | None, ...]) -> tuple[str, ...]:
+        """``case_sensitive``: an optional list, each item one of the entry's ``names``."""
+        if node is None:
+            return ()
+        items = self.text_list(f"{label}: case_sensitive", node)
+        for text, item in items or ():
+            if text not in names:
+                self.problem(item, f"{label}: case_sensitive {text!r} is not a term, form or transliteration")
+        return _texts(items)
+
+    def optional_id(self, label: str, node: yaml.Node | None) -> str:
+        """``adjective_of``: the id of the noun entry, checked like an id (its existence across files)."""
+        if node is None:
+            return ""
+        value = self.text(f"{label}: adjective_of", node)
+        if value is not None and not _SLUG.fullmatch(value):
+            self.problem(node, f"{label}: adjective_of must be an entry id like 'soviet'")
+        return value or ""
 
     def sources(self, label: str, node: yaml.Node) -> tuple[Source, ...] | None:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
