@@ -276,7 +276,10 @@ async def test_browse_by_category(glossary: Glossary) -> None:
         assert set(listed_ids(screen)) == {"kolkhoz", "sovkhoz", "nomenklatura", "markup-trap"}
         # The highlighted entry is shown beside the list.
         assert screen.open_entry is not None and screen.open_entry.id == listed_ids(screen)[0]
-        await pilot.press("c", "down", "down")  # all -> party -> agriculture
+        assert app.focused is screen.search_box
+        await pilot.press("down")  # from the search box into the entries, where letters are keys
+        assert app.focused is screen.entry_list
+        await pilot.press("c", "down", "down")  # to the categories: all -> party -> agriculture
         await pilot.pause()
         assert listed_ids(screen) == ["kolkhoz", "sovkhoz"]
         await pilot.press("enter")  # into the entry list
@@ -292,10 +295,8 @@ async def test_search_as_you_type(glossary: Glossary) -> None:
     app = HostApp(glossary, screen)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_ready(pilot)
-        await pilot.press("slash")
-        assert isinstance(app.focused, Input)
-        for key in "колхозов":  # an inflected Russian form
-            await pilot.press(key)
+        assert app.focused is screen.search_box  # "type to search": no key first
+        await pilot.press(*"колхозов")  # an inflected Russian form
         await wait_ready(pilot)
         assert listed_ids(screen)[0] == "kolkhoz"
         assert screen.open_entry.id == "kolkhoz"
@@ -409,7 +410,7 @@ async def test_f2_then_o_jumps_to_the_term_in_the_open_essay() -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
-        await pilot.press("slash", *"nomenklatura")
+        await pilot.press(*"nomenklatura")  # the search box has the keyboard
         await settle(pilot)
         assert screen.open_entry is not None and screen.open_entry.id == "nomenklatura"
         await pilot.press("enter", "o")  # to the list, then jump

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.command import CommandPalette
+from textual.command import Command, CommandList, CommandPalette
 from textual.widgets import Static
 
-from reader.glossary import Glossary
+from reader.glossary import Glossary, load_glossary
 from reader.paths import bundled_corpus_dir
 from reader.ui.commands import ReaderCommands
 from tests.test_ui_glossary import make_glossary
@@ -157,3 +157,39 @@ async def test_palette_opens_glossary_and_help_in_the_real_app(query: str, scree
     async with app.run_test(size=(120, 36)) as pilot:
         await run_palette_command(app, pilot, query)
         assert type(app.screen).__name__ == screen_name
+
+
+async def wait_for_first_hit(app: App[Any], pilot: Any, text: str) -> None:
+    """Wait until the palette lists a command whose name contains ``text`` first."""
+    commands = app.screen.query_one(CommandList)
+    for _ in range(500):
+        await pilot.pause()
+        first = commands.get_option_at_index(0) if commands.option_count else None
+        if isinstance(first, Command) and text in str(first.hit.text):
+            return
+    raise AssertionError(f"the palette never offered {text!r} first")
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id", "name"),
+    [
+        ("колхозов", "kolkhoz", "Look up: kolkhoz"),
+        ("номенклатуру", "nomenklatura", "Look up: nomenklatura"),
+        ("Центрального комитета", "central-committee", "Look up: Central Committee"),
+    ],
+)
+async def test_inflected_russian_finds_its_entry(query: str, entry_id: str, name: str) -> None:
+    app = PaletteHost(load_glossary())  # the curated glossary: its lookup knows these inflections
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*query)
+        await wait_for_first_hit(app, pilot, name)
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause()
+            if app.calls:
+                break
+        assert not isinstance(app.screen, CommandPalette)
+        assert app.calls == [("show_entry", entry_id)]

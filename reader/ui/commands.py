@@ -1,7 +1,9 @@
 """The command palette's reader commands: open an essay, look up a term, toggle translations, switch theme.
 
 The library and the glossary are read when the palette opens (in a thread), never at app start, so
-startup stays as fast as a bare Textual app.
+startup stays as fast as a bare Textual app. A query in Cyrillic is also given to the glossary's own
+lookup, which knows Russian inflection: "колхозов" or "Центрального комитета" finds its entry though no
+headword is spelled that way, where the fuzzy matcher alone finds nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.glossary.lookup import EXACT_SCORE
 from reader.safe_text import one_line
+from reader.scripts import CYRILLIC_LETTER
 from reader.ui.services import services
 
 if TYPE_CHECKING:
     from reader.essay.library import LibraryEntry
-    from reader.glossary import Entry
+    from reader.glossary import Entry, Glossary
 
 Command = tuple[str, Callable[[], object], str]
 
@@ -36,6 +40,7 @@ class ReaderCommands(Provider):
         app = services(self)
         self._library: list[LibraryEntry] = []
         self._entries: list[Entry] = []
+        self._glossary: Glossary | None = None
         try:
             self._library = await asyncio.to_thread(self._read_library)
         except Exception as exc:  # a broken --library folder must not break the palette
@@ -43,6 +48,7 @@ class ReaderCommands(Provider):
         try:
             glossary = await asyncio.to_thread(lambda: app.glossary)
             self._entries = sorted(glossary.entries.values(), key=lambda entry: entry.term.casefold())
+            self._glossary = glossary
         except Exception as exc:
             self.app.log.warning(f"palette: glossary unavailable: {exc}")
 
@@ -91,10 +97,12 @@ class ReaderCommands(Provider):
             if score > 0:
                 yield Hit(score, highlight(matcher, name), callback, text=name, help=escape(help_text))
         app = services(self)
+        inflected = await self._inflected_matches(query)
         for entry in self._entries:
             name = one_line(f"Look up: {entry.term} ({entry.russian})")
-            # A reader may type the Russian headword or any transliteration: the best of them counts.
+            # The Russian headword, an inflected form or any transliteration may be typed: the best counts.
             score = max(
+                1.0 if entry.id in inflected else 0.0,
                 matcher.match(name),
                 *(matcher.match(other) for other in (entry.russian, *entry.transliterations)),
             )
@@ -106,6 +114,17 @@ class ReaderCommands(Provider):
                     text=name,
                     help=escape(one_line(entry.gloss)),
                 )
+
+    async def _inflected_matches(self, query: str) -> set[str]:
+        """The ids of the entries the glossary's lookup names exactly (in any inflection) for Cyrillic."""
+        if self._glossary is None or not CYRILLIC_LETTER.search(query):
+            return set()
+        try:
+            results = await asyncio.to_thread(self._glossary.lookup, query)
+        except Exception as exc:  # the palette must keep working without the morphology dictionaries
+            self.app.log.warning(f"palette: glossary lookup failed: {exc}")
+            return set()
+        return {result.entry.id for result in results if result.score >= EXACT_SCORE}
 
 
 def highlight(matcher: Matcher, name: str) -> Content:

@@ -1,7 +1,10 @@
 """The glossary screen: every entry by category, fuzzy search as you type, and the entry beside the list.
 
+The search box has the keyboard when the screen opens, so typed letters search rather than fire the list's
+one-letter keys (``o``, ``c``); those work once the reader moves to the list (tab, down or enter).
 The glossary loads lazily (the morphology dictionaries take a moment), so the first access happens in a
-worker; lookups run in an exclusive worker too, so a fast typist never waits for a stale query.
+worker; lookups run in an exclusive worker too, so a fast typist never waits for a stale query, and what
+was typed while the glossary loaded is searched as soon as it is ready.
 """
 
 from __future__ import annotations
@@ -71,9 +74,10 @@ class GlossaryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("slash", "focus_search", "Search"),
+        Binding("slash", "focus_search", "Search", priority=True),  # never typed into the search
         Binding("o", "jump_to_occurrences", "Occurrences in essay"),
         Binding("c", "focus_categories", "Categories", show=False),
+        Binding("down", "focus_entries", "Entries", show=False),
     ]
 
     def __init__(self, initial_entry: str | None = None) -> None:
@@ -97,6 +101,7 @@ class GlossaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(EntryPanel).display = False
         self.query_one("#glossary-entries", OptionList).loading = True
+        self.search_box.focus()
         self._load()
 
     @work(exclusive=True, group="glossary-load", exit_on_error=False, description="Loading the glossary")
@@ -118,11 +123,16 @@ class GlossaryScreen(Screen[None]):
             self.query_one(EntryPanel).show_entry(initial)
         else:
             self._show_category(ALL_CATEGORIES)
-            self.query_one("#glossary-entries", OptionList).focus()
+            if self.search_box.value.strip():  # typed while the glossary loaded
+                self.search(self.search_box.value)
 
     @property
     def entry_list(self) -> OptionList:
         return self.query_one("#glossary-entries", OptionList)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#glossary-search", Input)
 
     def _show_category(self, category: str, select: str | None = None) -> None:
         """Fill the entry list with one category (or all), highlighting ``select`` when given."""
@@ -172,7 +182,7 @@ class GlossaryScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#glossary-categories")
     def _category_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id is not None and event.option_id != self.category:
-            self.query_one("#glossary-search", Input).value = ""
+            self.search_box.value = ""
             self._show_category(event.option_id)
 
     @on(OptionList.OptionSelected, "#glossary-categories")
@@ -205,7 +215,16 @@ class GlossaryScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_focus_search(self) -> None:
-        self.query_one("#glossary-search", Input).focus()
+        self.search_box.focus()
+
+    def action_focus_entries(self) -> None:
+        self.entry_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``down`` moves from the search box to the entries; elsewhere the focused list moves its cursor."""
+        if action == "focus_entries":
+            return self.focused is self.search_box
+        return True
 
     def action_focus_categories(self) -> None:
         self.query_one("#glossary-categories", OptionList).focus()

@@ -1,15 +1,21 @@
 """The banner shown when no Russian->English model is installed; it runs the model download and shows its
-progress. ``ModelInstalled`` bubbles up to the reader screen when the download is done."""
+progress. ``ModelInstalled`` bubbles up to the reader screen when the download is done.
+
+A reader who does not want a model closes the banner with its "✕ close" button: it then stays closed for
+every essay opened in that app, until a download is asked for (ctrl+d), whose progress it shows again.
+"""
 
 from __future__ import annotations
 
 import threading
+from typing import ClassVar
+from weakref import WeakSet
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import ProgressBar, Static
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
@@ -35,9 +41,15 @@ class ModelBanner(Vertical):
         padding: 0 1;
         display: none;
     }
+    ModelBanner > Horizontal { height: auto; }
+    ModelBanner #banner-text { width: 1fr; }
+    ModelBanner #banner-close { margin: 0 0 0 1; }
     ModelBanner > ProgressBar { display: none; }
     ModelBanner.-downloading > ProgressBar { display: block; }
     """
+
+    #: The apps in which the reader closed the banner: it stays closed there for the rest of the session.
+    closed_in: ClassVar[WeakSet[App[object]]] = WeakSet()
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,20 +59,34 @@ class ModelBanner(Vertical):
         self._cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
-        yield self._text
+        with Horizontal():
+            yield self._text
+            yield Button("✕ close", id="banner-close", compact=True, tooltip="Hide this note for the session")
         yield self._bar
+
+    @property
+    def closed(self) -> bool:
+        """Whether the reader closed the banner in this app."""
+        return self.app in ModelBanner.closed_in
+
+    @on(Button.Pressed, "#banner-close")
+    def close(self) -> None:
+        """Hide the banner for the rest of the session (a download asked for later shows it again)."""
+        ModelBanner.closed_in.add(self.app)
+        self.display = False
 
     def _say(self, message: str) -> None:
         self.message = message
         self._text.update(Text(message))
 
     def show_missing(self) -> None:
-        self.display = True
+        self.display = not self.closed
         self.remove_class("-downloading")
         self._say(MISSING_TEXT)
 
     def show_download(self, done: int, total: int | None) -> None:
         """Follow the download: ``done`` bytes of ``total`` (None: unknown, the bar pulses)."""
+        ModelBanner.closed_in.discard(self.app)
         self.display = True
         self.add_class("-downloading")
         label = f"Downloading the Russian→English model: {done / 1_000_000:.1f} MB"

@@ -1,4 +1,8 @@
-"""The translation progress line under the essay: "7/12 passages translated" and a bar."""
+"""The translation progress line under the essay: "7/12 passages translated" and a bar.
+
+The bar shows only while passages are being translated: a plain status ("Finding Russian passages…",
+"No translation model") has no progress to show, and an empty or full bar beside it would read as one.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from textual.widgets import ProgressBar, Static
 
 
 class TranslationStatus(Horizontal):
-    """Shows how many passages have a translation; the bar hides once all do."""
+    """Shows how many passages have a translation; the bar hides once all do, or when there is no count."""
 
     DEFAULT_CSS = """
     TranslationStatus {
@@ -21,7 +25,7 @@ class TranslationStatus(Horizontal):
     TranslationStatus > #status-label { width: auto; padding: 0 2 0 0; }
     TranslationStatus > #status-note { width: 1fr; color: $text-muted; }
     TranslationStatus > ProgressBar { width: 30; }
-    TranslationStatus.-finished > ProgressBar { display: none; }
+    TranslationStatus.-no-progress > ProgressBar { display: none; }
     """
 
     done: reactive[int] = reactive(0)
@@ -34,6 +38,7 @@ class TranslationStatus(Horizontal):
         self._note = Static(id="status-note")
         self.label = ""
         self.note = ""
+        self.add_class("-no-progress")
 
     def compose(self) -> ComposeResult:
         yield self._label
@@ -43,6 +48,11 @@ class TranslationStatus(Horizontal):
         yield self._note
 
     def set_label(self, text: str) -> None:
+        """A status without a count: the bar hides until ``show_progress`` has passages to count."""
+        self._write_label(text)
+        self.add_class("-no-progress")
+
+    def _write_label(self, text: str) -> None:
         self.label = text
         self._label.update(Text(text))
 
@@ -53,8 +63,5 @@ class TranslationStatus(Horizontal):
 
     def show_progress(self, done: int, total: int) -> None:
         self.total, self.done = total, done
-        self.set_class(done >= total, "-finished")
-        if total == 0:
-            self.set_label("No Russian passages")
-        else:
-            self.set_label(f"{done}/{total} passages translated")
+        self._write_label("No Russian passages" if total == 0 else f"{done}/{total} passages translated")
+        self.set_class(done >= total, "-no-progress")
