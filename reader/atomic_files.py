@@ -47,7 +47,7 @@ def move_aside(file: Path, companions: tuple[str, ...] = ()) -> Path:
     while moved.exists():
         number += 1
         moved = file.with_name(f"{file.name}.corrupt-{stamp}-{number}")
-    file.replace(moved)
+    file.rename(moved)
     for suffix in companions:
         with contextlib.suppress(FileNotFoundError):
             file.with_name(file.name + suffix).replace(moved.with_name(moved.name + suffix))

@@ -20,7 +20,8 @@ BUNDLED_IN_PACKAGE = Path(__file__).resolve().parent / "_bundled"
 
 
 def bundled_dir(name: str) -> Path:
-    """A bundled folder (`corpus`, `glossary`, `dictionary`): at the top of a checkout, else in the package."""
+    """A bundled folder (`corpus`, `glossary`, `dictionary`): at the top of a checkout, else in the
+    package."""
     if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / name).is_dir():
         return PROJECT_ROOT / name
     return BUNDLED_IN_PACKAGE / name

@@ -129,7 +129,9 @@ def test_no_import_cycles() -> None:
             if module.startswith(target + "."):
                 continue
             if state.get(target) == 1:
-                cycles.append([*trail[trail.index(target) :], target] if target in trail else [module, target])
+                cycles.append(
+                    [*trail[trail.index(target) :], target] if target in trail else [module, target]
+                )
             elif target not in state:
                 visit(target, [*trail, target])
         state[module] = 2

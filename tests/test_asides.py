@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reader.page.asides import PENDING_NOTE, SUSPECT_NOTE, Translated, build_asides, glosses_in, nearest_first
 from reader.detection import Passage
 from reader.glossary.model import TermHit
+from reader.page.asides import PENDING_NOTE, SUSPECT_NOTE, Translated, build_asides, glosses_in, nearest_first
 from reader.page.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
-from reader.reading.state import EssayState
 from reader.page.transliteration import transliterate
+from reader.reading.state import EssayState
 
 TEXT = "Intro «Вся власть Советам» and then «Кадры решают всё» and «Слава Україні»."
 

@@ -142,9 +142,7 @@ def test_library_warns_about_a_malformed_index_yaml(tmp_path: Path) -> None:
     result = run_cli("library", "--json", "--library", str(tmp_path))
     assert result.returncode == 0
     [warning] = result.stderr.splitlines()
-    assert (
-        warning.startswith("reader: warning: ") and "index.yaml:" in warning and "malformed YAML" in warning
-    )
+    assert warning.startswith("reader: warning: ") and "index.yaml:" in warning and "invalid YAML" in warning
     assert [row["title"] for row in json.loads(result.stdout)][-1] == "An Essay"
 
 

@@ -9,10 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader import paths
-from reader.essay.document import document_from_text, guess_title, split_paragraphs
-from reader.essay.library import load_document
 from reader.errors import BadInput
-from reader.essay.library import index_problems, list_library, read_index
+from reader.essay.document import document_from_text, guess_title, split_paragraphs
+from reader.essay.library import index_problems, list_library, load_document, read_index
 
 CORPUS = paths.bundled_corpus_dir()
 
@@ -102,7 +101,7 @@ def test_a_malformed_index_is_reported_and_its_essays_still_listed(tmp_path: Pat
     (tmp_path / "index.yaml").write_text("essay.txt: {title: [unclosed\n", encoding="utf-8")
     assert [entry.meta.title for entry in list_library((tmp_path,), include_user=False)][-1] == "An Essay"
     [problem] = index_problems((tmp_path,), include_user=False)
-    assert problem.startswith(f"{tmp_path.resolve() / 'index.yaml'}:") and "malformed YAML" in problem
+    assert problem.startswith(f"{tmp_path.resolve() / 'index.yaml'}:") and "invalid YAML" in problem
     assert index_problems(include_user=False) == []  # the bundled index is fine
 
 

@@ -10,11 +10,10 @@ import pytest
 
 from reader import paths
 from reader.detection import detect
-from reader.errors import BadInput, MissingResource
-from reader.translation.cache import TranslationCache
-from reader.errors import Cancelled
-from reader.translation.engine import TranslationEngine
+from reader.errors import BadInput, Cancelled, MissingResource
 from reader.models.packages import InstalledModel, require_ru_en
+from reader.translation.cache import TranslationCache
+from reader.translation.engine import TranslationEngine
 from tests.support.tiny_argos import install_tiny_package
 
 ESSAY = (

@@ -14,8 +14,8 @@ import sys
 import pytest
 
 from reader import paths
-from reader.translation.engine import TranslationEngine
 from reader.models.packages import require_ru_en
+from reader.translation.engine import TranslationEngine
 from tests.support.tiny_argos import install_tiny_package
 
 SENTENCES = [

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.page.asides import is_marked
 from reader.detection import detect
 from reader.essay.library import list_library
+from reader.page.asides import is_marked
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import COLUMNS, LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -142,4 +142,4 @@ async def test_a_malformed_index_yaml_is_notified(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert str(tmp_path / "essay.txt") in table_rows(app.screen)
         messages = [notification.message for notification in app._notifications]
-        assert any("index.yaml" in message and "malformed YAML" in message for message in messages)
+        assert any("index.yaml" in message and "invalid YAML" in message for message in messages)

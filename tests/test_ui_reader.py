@@ -68,8 +68,8 @@ def passage_starts(text: str) -> list[int]:
 
 
 async def test_translations_appear_beside_their_passages(essay: Path, tiny_model: Path) -> None:
-    from reader.translation.engine import TranslationEngine
     from reader.models.packages import find_ru_en
+    from reader.translation.engine import TranslationEngine
 
     app = ReaderApp(path=essay)
     async with app.run_test(size=(120, 36)) as pilot:

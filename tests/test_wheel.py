@@ -1,7 +1,7 @@
 """The wheel carries the bundled essays, glossary and dictionary, and an install from it finds them.
 
-Builds the wheel as ``pip install .`` would (an isolated build), unpacks it into a folder and runs the CLI from
-another directory with only that folder on the path, so nothing is read from this checkout.
+Builds the wheel as ``pip install .`` would (an isolated build), unpacks it into a folder and runs the CLI
+from another directory with only that folder on the path, so nothing is read from this checkout.
 """
 
 from __future__ import annotations

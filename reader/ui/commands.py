@@ -18,7 +18,6 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from reader.glossary.lookup import EXACT_SCORE
 from reader.safe_text import one_line
 from reader.scripts import CYRILLIC_LETTER
 from reader.ui.services import services
@@ -124,6 +123,8 @@ class ReaderCommands(Provider):
         except Exception as exc:  # the palette must keep working without the morphology dictionaries
             self.app.log.warning(f"palette: glossary lookup failed: {exc}")
             return set()
+        from reader.glossary.lookup import EXACT_SCORE  # loaded with the glossary, never at start-up
+
         return {result.entry.id for result in results if result.score >= EXACT_SCORE}
 
 

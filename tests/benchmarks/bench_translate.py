@@ -139,8 +139,8 @@ def main() -> int:
     (home / "argos-packages" / package.name).symlink_to(package)
     os.environ.update(env)
 
-    from reader.translation.engine import WORKERS, TranslationEngine
     from reader.models.packages import require_ru_en
+    from reader.translation.engine import WORKERS, TranslationEngine
     from reader.translation.sentences import split_sentences
 
     essay_paragraphs = russian_paragraphs()
