@@ -4,35 +4,19 @@ translation model installed (tests run without one), at the size of a small term
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Button, OptionList, ProgressBar
 
-import reader.ui.app
 from reader.ui.app import ReaderApp
 from reader.ui.screens.glossary import GlossaryScreen
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.progress import TranslationStatus
-from tests.support.pilot import settle
+from tests.support.pilot import RecordingApp, settle
 
 pytestmark = pytest.mark.anyio
 
 ESSAY = Path(__file__).resolve().parent.parent / "corpus" / "socialism-bureaucracy-and-the-market-7.txt"
-
-
-class RecordingApp(ReaderApp):
-    """The real app, keeping every notification it shows."""
-
-    CSS_PATH = Path(reader.ui.app.__file__).with_name("app.tcss")  # relative paths follow the subclass
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.shown: list[str] = []
-
-    def notify(self, message: str, **kwargs: Any) -> None:
-        self.shown.append(str(message))
-        super().notify(message, **kwargs)
 
 
 async def test_f2_then_typing_searches_the_glossary() -> None:

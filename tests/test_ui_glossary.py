@@ -118,6 +118,11 @@ class HostApp(App[None]):
         self.reader_screen = HostReader(occurrences) if document is not None else None
         self.jumps: list[str] = []
         self.start_screen = screen
+        self.shown: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        self.shown.append(str(message))
+        super().notify(message, **kwargs)
 
     def compose(self) -> ComposeResult:
         yield Static("host")
@@ -343,7 +348,7 @@ async def test_jump_to_occurrences_needs_an_open_essay(glossary: Glossary) -> No
         await pilot.pause()
         assert app.screen is screen  # nothing to jump in
         assert app.jumps == []
-        assert any("No essay is open" in str(n.message) for n in app._notifications)
+        assert any("No essay is open" in message for message in app.shown)
 
 
 async def test_jump_to_occurrences_pops_back(glossary: Glossary) -> None:
@@ -366,7 +371,7 @@ async def test_jump_to_a_term_absent_from_the_essay_stays_on_the_glossary(glossa
         await pilot.pause()
         assert app.screen is screen  # the search and the entry are kept
         assert app.jumps == []
-        assert any("does not occur" in str(n.message) for n in app._notifications)
+        assert any("does not occur" in message for message in app.shown)
 
 
 async def test_escape_closes_panel_then_screen(glossary: Glossary) -> None:

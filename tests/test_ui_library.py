@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from reader.page.asides import is_marked
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import COLUMNS, LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
-from tests.support.pilot import settle
+from tests.support.cli import run_cli
+from tests.support.pilot import RecordingApp, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -137,9 +139,34 @@ def test_the_library_loads_no_glossary_and_no_translation_machinery() -> None:
 async def test_a_malformed_index_yaml_is_notified(tmp_path: Path) -> None:
     (tmp_path / "essay.txt").write_text("An Essay\n\nText.", encoding="utf-8")
     (tmp_path / "index.yaml").write_text("essay.txt: {title: [unclosed\n", encoding="utf-8")
-    app = ReaderApp(library_dirs=(tmp_path,))
+    app = RecordingApp(library_dirs=(tmp_path,))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         assert str(tmp_path / "essay.txt") in table_rows(app.screen)
-        messages = [notification.message for notification in app._notifications]
+        messages = app.shown
         assert any("index.yaml" in message and "invalid YAML" in message for message in messages)
+
+
+async def test_cli_and_library_screen_count_the_same_russian_passages(tmp_path: Path) -> None:
+    """Ukrainian and Russian quotes in one essay: both adapters count only the translated (Russian) ones."""
+    essay = tmp_path / "mixed.txt"
+    essay.write_text(
+        "Quotes\n\n"
+        "The poet wrote «Ми живемо в одному будинку, і я не знаю, де він живе.»\n\n"
+        "A Ukrainian line: «Україна ще не вмерла, ні слава, ні воля.»\n\n"
+        "And in Russian: «Вся власть Советам!» and «Никто не забыт, ничто не забыто.»\n\n"
+        "Then «Мы строим новую жизнь в нашей стране.»\n",
+        encoding="utf-8",
+    )
+    listed = run_cli("library", "--json", "--library", str(tmp_path))
+    assert listed.returncode == 0, listed.stderr
+    (row,) = [row for row in json.loads(listed.stdout) if row["path"] == str(essay)]
+    detected = json.loads(run_cli("detect", "--json", str(essay)).stdout)["passages"]
+    langs = [passage["lang"] for passage in detected]
+    assert "uk" in langs and langs.count("ru") == row["russian_passages"] == 3
+    app = ReaderApp(library_dirs=(tmp_path,))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        cells = table_rows(app.screen)[str(essay)]
+        assert cells[COLUMNS.index("Russian")] == str(row["russian_passages"])

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from reader.glossary import Glossary, load_glossary
 from reader.paths import bundled_corpus_dir
 from reader.ui.commands import ReaderCommands
+from tests.support.pilot import wait_for_hits
 from tests.test_ui_glossary import make_glossary
 
 pytestmark = pytest.mark.anyio
@@ -62,7 +63,7 @@ async def run_command(app: PaletteHost, query: str) -> None:
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*query)
         await app.screen.workers.wait_for_complete()
-        await pilot.pause(0.3)  # the palette gathers hits in a task, then shows them
+        await wait_for_hits(app, pilot)  # the palette gathers hits in a task, then shows them
         await pilot.press("down", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
@@ -122,7 +123,7 @@ async def run_palette_command(app: Any, pilot: Any, query: str) -> None:
     await pilot.pause()
     await pilot.press(*query)
     await app.screen.workers.wait_for_complete()
-    await pilot.pause(0.3)
+    await wait_for_hits(app, pilot)
     await pilot.press("down", "enter")
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -1,12 +1,42 @@
-"""Waiting for a Textual app under Pilot until its workers are done."""
+"""Driving the app under Pilot: waiting for workers and for the palette's hits, and an app that records
+the notifications it shows (instead of reading Textual's private list of them)."""
 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.command import CommandList
 from textual.worker import WorkerCancelled
+
+import reader.ui.app
+from reader.ui.app import ReaderApp
+
+
+class RecordingApp(ReaderApp):
+    """The real app, keeping the text of every notification it shows."""
+
+    CSS_PATH = Path(reader.ui.app.__file__).with_name("app.tcss")  # relative paths follow the subclass
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shown: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        self.shown.append(str(message))
+        super().notify(message, **kwargs)
+
+
+async def wait_for_hits(app: App[Any], pilot: Any, rounds: int = 200) -> None:
+    """Wait until the open command palette lists at least one command for what was typed."""
+    for _ in range(rounds):
+        await pilot.pause()
+        lists = app.screen.query(CommandList)
+        if lists and lists.first().option_count:
+            return
+    raise AssertionError("the palette listed nothing")
 
 
 async def settle(app: App[Any], pilot: Any, rounds: int = 200) -> None:
