@@ -29,6 +29,23 @@ def _visible(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+def _glyph(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␇ for BEL
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls and bidi marks: the replacement character
+
+
+def same_length(text: str) -> str:
+    """``text`` with each control or bidi character (but tab and newline) replaced by ONE visible character
+    (``␛``, ``␇``, ``�``): for views that map screen cells back to text offsets."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_glyph, text)
+
+
 def has_unsafe(text: str) -> bool:
     """True when ``text`` holds a character :func:`printable` would replace."""
     return _UNSAFE.search(text) is not None

@@ -145,7 +145,7 @@ class ReaderApp(App[int]):
     def jump_to_term(self, entry_id: str) -> None:
         screen = self.reader_screen
         if screen is None:
-            self.notify("No essay is open", severity="warning")
+            self.notify("No essay is open", severity="warning", markup=False)
             return
         screen.jump_to_term(entry_id)
 
@@ -153,7 +153,7 @@ class ReaderApp(App[int]):
     def action_toggle_translations(self) -> None:
         screen = self.reader_screen
         if screen is None:
-            self.notify("Open an essay to show or hide its translations", timeout=3)
+            self.notify("Open an essay to show or hide its translations", timeout=3, markup=False)
             return
         screen.toggle_all()
 

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.safe_text import one_line
 from reader.ui.services import services
 from reader.ui.widgets.entry_panel import EntryPanel
 
@@ -117,7 +118,9 @@ class GlossaryScreen(Screen[None]):
         self.query_one("#glossary-entries", OptionList).loading = False
         initial = glossary.get(self.initial_entry) if self.initial_entry else None
         if self.initial_entry and initial is None:
-            self.notify(f"No glossary entry {self.initial_entry!r}", severity="warning")
+            self.notify(
+                one_line(f"No glossary entry {self.initial_entry!r}"), severity="warning", markup=False
+            )
         if initial is not None:
             self._show_category(initial.category, select=initial.id)
             self.query_one(EntryPanel).show_entry(initial)
@@ -234,11 +237,11 @@ class GlossaryScreen(Screen[None]):
         app = services(self)
         entry = self.open_entry
         if entry is None:
-            self.notify("Open an entry first", severity="warning")
+            self.notify("Open an entry first", severity="warning", markup=False)
             return
         reader_screen = app.reader_screen
         if reader_screen is None:
-            self.notify("No essay is open: open one from the library first", severity="warning")
+            self.notify("No essay is open: open one from the library first", severity="warning", markup=False)
             return
         if reader_screen.term_count(entry.id) == 0:  # stay here: the search is not lost
             self.notify(f"“{entry.term}” does not occur in the open essay", severity="warning", markup=False)

@@ -218,7 +218,7 @@ class ReaderScreen(Screen[None]):
     def toggle_all(self) -> None:
         self._set_state(self.state.toggle_all())
         shown = "shown" if self.state.show_translations else "hidden"
-        self.notify(f"Translations {shown}", timeout=2)
+        self.notify(f"Translations {shown}", timeout=2, markup=False)
 
     def action_activate(self) -> None:
         """Enter: open the term navigation landed on, else toggle the passage under the cursor."""
@@ -248,18 +248,17 @@ class ReaderScreen(Screen[None]):
         """n / N: the next search match while a search is active, else the next Russian passage."""
         view = self.view
         ranges, kind = (view.matches, "match") if self.search_query else (view.passages, "passage")
-        here = (
-            view.target.start if view.target is not None and view.target.kind == kind else view.cursor_offset
-        )
-        stepped = ranges.step(here, direction)
+        stepped = ranges.step(view.position_for(kind), direction)
         if stepped is None:
-            self.notify("No search matches" if self.search_query else "No Russian passages", timeout=2)
+            self.notify(
+                "No search matches" if self.search_query else "No Russian passages", timeout=2, markup=False
+            )
             return
         found, wrapped = stepped
         view.go_to(Target(kind, found[0], found[1]))
         if wrapped:
             where = "top" if direction > 0 else "bottom"
-            self.notify(f"Continued from the {where}", timeout=2)
+            self.notify(f"Continued from the {where}", timeout=2, markup=False)
         if self.search_query:
             number = ranges.items.index(found) + 1
             self.status.set_note(
@@ -274,14 +273,12 @@ class ReaderScreen(Screen[None]):
 
     def _step_term(self, direction: int) -> None:
         view = self.view
-        here = (
-            view.target.start
-            if view.target is not None and view.target.kind == "term"
-            else view.cursor_offset
+        wanted = self.term_filter
+        stepped = view.terms.step(
+            view.position_for("term"), direction, lambda item: wanted in (None, item[2].id)
         )
-        stepped = view.terms.step(here, direction, lambda item: self.term_filter in (None, item[2].id))
         if stepped is None:
-            self.notify("No glossary terms in this essay", timeout=2)
+            self.notify("No glossary terms in this essay", timeout=2, markup=False)
             return
         found, _ = stepped
         view.go_to(Target("term", found[0], found[1], found[2].id))
@@ -325,7 +322,7 @@ class ReaderScreen(Screen[None]):
 
     def action_download_model(self) -> None:
         if not self.model_missing:
-            self.notify("A Russian→English model is already installed", timeout=3)
+            self.notify("A Russian→English model is already installed", timeout=3, markup=False)
             return
         self.query_one(ModelBanner).download()
 
@@ -373,7 +370,7 @@ class ReaderScreen(Screen[None]):
         self.term_filter = entry_id
         first = next((item for item in self.view.terms.items if item[2].id == entry_id), None)
         if first is None:
-            self.notify("That term does not occur in this essay", severity="warning")
+            self.notify("That term does not occur in this essay", severity="warning", markup=False)
             self.term_filter = None
             return False
         self.view.go_to(Target("term", first[0], first[1], entry_id))

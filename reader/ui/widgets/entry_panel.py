@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.safe_text import one_line
 from reader.ui.services import services
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class EntryPanel(Vertical):
         """Show the entry ``entry_id`` (a see-also link), remembering the current one for ``backspace``."""
         target = self.app.glossary.get(entry_id)  # type: ignore[attr-defined]
         if target is None:
-            self.notify(f"No glossary entry {entry_id!r}", severity="warning")
+            self.notify(one_line(f"No glossary entry {entry_id!r}"), severity="warning", markup=False)
             return False
         if self.entry is not None:
             self.history.append(self.entry)

@@ -1,5 +1,7 @@
 """Painting one row of the essay pane: its spans styled by kind, then passages, terms, matches and the
-navigation target laid over the essay characters they cover."""
+navigation target laid over the essay characters they cover. Control and bidi characters from the essay are
+painted as one visible character each (``␛``, ``�``), so they never reach the terminal and cells still map
+to text offsets."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from textual.strip import Strip
 
 from reader.page.ranges import Ranges, Target
 from reader.page.rows import GLOSS, GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT, Row
+from reader.safe_text import same_length
 
 #: The component style (``essay-view--<name>``) of each kind of span that is not essay text.
 KIND_STYLES: dict[str, str] = {
@@ -43,7 +46,7 @@ def paint_row(
     position = 0
     for span in row.spans:
         kind_style = KIND_STYLES.get(span.kind)
-        text.append(span.text, style(kind_style) if kind_style else None)
+        text.append(same_length(span.text), style(kind_style) if kind_style else None)
         if span.kind == TEXT and span.start is not None:
             _overlay(text, position, span.start, span.start + len(span.text), style, layers, target)
         position += len(span.text)
