@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.common import add_glossary_option, add_json_option, print_json
+from reader.safe_text import one_line, printable
 
 if TYPE_CHECKING:
     from reader.glossary import Entry, Glossary
@@ -64,7 +65,7 @@ def load_for_command(args: argparse.Namespace) -> Glossary:
             raise BadInput(f"{directory}: no such glossary directory")
     glossary = load_glossary(extra_dirs=tuple(args.glossary))
     for problem in glossary.problems:
-        print(f"reader: warning: {problem}", file=sys.stderr)
+        print(f"reader: warning: {one_line(str(problem), 400)}", file=sys.stderr)
     return glossary
 
 
@@ -86,10 +87,14 @@ def run_lookup(args: argparse.Namespace) -> int:
         )
         return 0
     if not results:
-        print(f"no glossary entry matches {args.query!r}")
+        print(one_line(f"no glossary entry matches {args.query!r}"))
         return 0
     for r in results:
-        print(f"{r.score:5.1f}  {r.entry.id:<28} {r.entry.term} ({r.entry.russian}): {r.entry.gloss}")
+        print(
+            one_line(
+                f"{r.score:5.1f}  {r.entry.id:<28} {r.entry.term} ({r.entry.russian}): {r.entry.gloss}", 1000
+            )
+        )
     return 0
 
 
@@ -105,7 +110,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(entry.as_dict())
         return 0
-    print(_describe(entry))
+    print(printable(_describe(entry)))
     return 0
 
 
@@ -156,9 +161,9 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for category in categories:
         entries = glossary.by_category(category)
-        print(f"{category} ({len(entries)})")
+        print(one_line(f"{category} ({len(entries)})"))
         for e in entries:
-            print(f"  {e.id:<28} {e.term} ({e.russian}): {e.gloss}")
+            print(one_line(f"  {e.id:<28} {e.term} ({e.russian}): {e.gloss}", 1000))
     return 0
 
 
@@ -182,7 +187,7 @@ def run_check(args: argparse.Namespace) -> int:
             reports.append(check_glossary([paths.user_glossary_dir()], base=(curated,)))
     problems = [problem for report in reports for problem in report.problems]
     for problem in problems:
-        print(problem)
+        print(one_line(str(problem), 1000))
     files = sum(len(report.files) for report in reports)
     entries = sum(report.entries for report in reports)
     if problems:
