@@ -65,7 +65,7 @@ def extract_pdf(path: Path) -> Extracted:
     """The text of a PDF. Raises BadInput for a corrupt, encrypted or scanned (text-less) file."""
     data = read_capped(path, MAX_BYTES)
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     label = shown_path(path)
     if not data.lstrip()[:1024].count(b"%PDF-"):
@@ -79,6 +79,8 @@ def extract_pdf(path: Path) -> Extracted:
             info = _metadata(reader.metadata)
     except BadInput:
         raise
+    except DependencyError:
+        raise BadInput(f"{label}: the PDF is encrypted (AES) and cannot be opened here") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
             raise BadInput(
