@@ -16,9 +16,9 @@ on a normalised copy of the text (:mod:`reader.glossary.normalise`); hits index 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, islice
+from itertools import accumulate, compress, count, islice
 
 from reader.glossary import morphology
 from reader.glossary.model import Entry, TermHit
@@ -91,7 +91,7 @@ class _Pattern:
     rank: tuple[int, int, int]  # (-word count, kind of name, entry order): lower wins
     cased: tuple[frozenset[str] | None, ...]  # per word: the exact spellings allowed, None for any case
 
-    def case_fits(self, cased_words: list[str], index: int) -> bool:
+    def case_fits(self, cased_words: Sequence[str], index: int) -> bool:
         """Whether the words from ``index`` have the letter case this name demands."""
         return all(
             allowed is None or _unfolded(cased_words[index + k]) in allowed
@@ -254,7 +254,7 @@ class Matcher:
         folded = fold(text)
         if len(folded) == len(text):
             parts = original = WORD.split(folded)
-            cased = WORD.split(text)[1::2]
+            cased: Sequence[str] = _CasedWords(text, parts)
         else:  # a rare character whose lower case is longer (İ): fold word by word, measure the original
             original = WORD.split(text)
             parts = original.copy()
@@ -297,7 +297,7 @@ class Matcher:
             free_from = index + count_
         return hits
 
-    def _adjective(self, entry_id: str, cased: list[str], parts: list[str], index: int) -> str:
+    def _adjective(self, entry_id: str, cased: Sequence[str], parts: list[str], index: int) -> str:
         """The adjective sense instead of ``entry_id`` when a capitalised name is directly followed by a
         lower-case word that is not of a council ("Soviet economy", not "the Soviet of Workers' Deputies")."""
         adjective = self._adjectives.get(entry_id)
@@ -311,7 +311,7 @@ class Matcher:
         return adjective
 
     def _match_longer(
-        self, parts: list[str], words: list[str], cased: list[str], index: int, firsts: tuple[str, ...]
+        self, parts: list[str], words: list[str], cased: Sequence[str], index: int, firsts: tuple[str, ...]
     ) -> tuple[str, int, int] | None:
         """The best name of two words or more at word ``index``: (entry id, words, tail length)."""
         longer = [
@@ -368,3 +368,27 @@ def _word_fits(word: str, allowed: frozenset[str]) -> bool:
     if word in allowed:
         return True
     return not word.isascii() and _is_cyrillic(word) and not allowed.isdisjoint(morphology.lemmas(word))
+
+
+class _CasedWords(Sequence[str]):
+    """The words of ``text`` as written, for the few positions whose case matters: ``parts`` is the split
+    of the case-folded text (same length), so word ``i`` is found from the parts' lengths, computed once
+    on first use instead of splitting the whole text a second time."""
+
+    def __init__(self, text: str, parts: list[str]) -> None:
+        self._text = text
+        self._parts = parts
+        self._ends: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._parts) // 2
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]  # words are read one at a time
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self._parts)))
+        end = self._ends[2 * index + 1]
+        return self._text[end - len(self._parts[2 * index + 1]) : end]
