@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reader.detection import Passage
 from reader.glossary.model import TermHit
-from reader.page.asides import PENDING_NOTE, SUSPECT_NOTE, Translated, build_asides, glosses_in, nearest_first
+from reader.page.asides import PENDING_NOTE, SUSPECT_NOTE, Translated, build_asides, glosses_in
 from reader.page.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
 from reader.page.transliteration import transliterate
+from reader.reading.session import nearest_first
 from reader.reading.state import EssayState
 
 TEXT = "Intro «Вся власть Советам» and then «Кадры решают всё» and «Слава Україні»."

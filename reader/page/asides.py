@@ -9,34 +9,18 @@ to :class:`reader.page.layout.EssayLayout`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+from reader.detection import Passage
 from reader.page.layout import AsidePiece
 from reader.page.rows import GLOSS, NOTE, TRANSLATION, TRANSLIT
 from reader.page.transliteration import transliterate
 from reader.reading.state import EssayState
 
-#: Languages written in Cyrillic: their passages are marked; only ``ru`` is translated (the model is ru->en).
-CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
-TRANSLATED_LANGS = frozenset({"ru"})
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
 PENDING_NOTE = "translating…"
 SUSPECT_NOTE = "⚠ suspect"
-
-
-class _Spanned(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def lang(self) -> str: ...
-    @property
-    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -47,30 +31,8 @@ class Translated:
     suspect: bool = False
 
 
-def is_marked(passage: _Spanned) -> bool:
-    """True for the passages the reader marks: Russian and the other Cyrillic languages."""
-    return passage.lang in CYRILLIC_LANGS or bool(_CYRILLIC.search(passage.text))
-
-
-def is_translated(passage: _Spanned) -> bool:
-    return passage.lang in TRANSLATED_LANGS
-
-
-def nearest_first(passages: Iterable[Any], offset: int) -> list[Any]:
-    """``passages`` ordered by distance from ``offset`` (the reading position); ties go forward."""
-
-    def distance(passage: Any) -> tuple[int, int]:
-        if passage.start <= offset < passage.end:
-            return 0, 0
-        if passage.start >= offset:
-            return passage.start - offset, 0
-        return offset - passage.end, 1
-
-    return sorted(passages, key=distance)
-
-
 def glosses_in(
-    passages: Sequence[_Spanned], hits: Sequence[Any], lookup: Callable[[str], Any]
+    passages: Sequence[Passage], hits: Sequence[Any], lookup: Callable[[str], Any]
 ) -> dict[int, tuple[str, ...]]:
     """For each passage, ``"term: gloss"`` of the glossary terms inside it (each entry once)."""
     result: dict[int, tuple[str, ...]] = {}
@@ -93,7 +55,7 @@ def glosses_in(
 
 
 def build_asides(
-    passages: Sequence[_Spanned],
+    passages: Sequence[Passage],
     state: EssayState,
     translations: Mapping[int, Translated],
     *,
@@ -113,7 +75,7 @@ def build_asides(
                 if found.suspect:
                     pieces.append(AsidePiece(SUSPECT_NOTE, NOTE))
                 pieces.append(AsidePiece(found.translation, TRANSLATION))
-            elif model_missing or not is_translated(passage):
+            elif model_missing or not passage.translated:
                 pieces.append(AsidePiece(transliterate(passage.text), TRANSLIT))
                 translit_added = True
                 pieces.extend(AsidePiece(gloss, GLOSS) for gloss in glosses.get(passage.start, ()))
