@@ -133,17 +133,25 @@ xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>{nav_li
     return buffer.getvalue()
 
 
-def make_epub(folder: Path, repeat: int = 1) -> Path:
-    chapters = [
-        (heading, f"<p>{english}</p><blockquote><p>{russian}</p></blockquote>")
-        for heading, (english, russian) in sections(repeat)
-    ]
+def make_epub(folder: Path, repeat: int = 1, sections_per_chapter: int = 40) -> Path:
+    """A book whose chapters hold up to ``sections_per_chapter`` sections; each chapter's first title
+    comes from the navigation document only, the others are headings in the chapter."""
+    chapters = []
+    all_sections = sections(repeat)
+    for first in range(0, len(all_sections), sections_per_chapter):
+        group = all_sections[first : first + sections_per_chapter]
+        body = "".join(
+            (f"<h2>{heading}</h2>" if index else "")
+            + f"<p>{english}</p><blockquote><p>{russian}</p></blockquote>"
+            for index, (heading, (english, russian)) in enumerate(group)
+        )
+        chapters.append((group[0][0], body))
     path = folder / "book.epub"
     path.write_bytes(epub_bytes(chapters))
     return path
 
 
-def make_pdf(folder: Path, repeat: int = 1) -> Path:
+def make_pdf(folder: Path, repeat: int = 1, compress: bool = True) -> Path:
     from fpdf import FPDF
 
     font = unicode_font()
@@ -160,6 +168,7 @@ def make_pdf(folder: Path, repeat: int = 1) -> Path:
             self.cell(0, 5, f"Page {self.page_no()}", align="C")
 
     pdf = Essay()
+    pdf.set_compression(compress)
     pdf.add_font("Body", "", str(font))
     pdf.set_title(TITLE)
     pdf.set_author(AUTHOR)
