@@ -12,14 +12,12 @@ corruption like any other.
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from reader import paths
-from reader.atomic_files import move_aside, write_json_atomically
-from reader.input_files import UnreadableFile, read_limited, shown_path
+from reader.atomic_files import UnusableStore, read_json_store, set_aside, write_json_atomically
 
 STATE_VERSION = 1
 #: Years of reading fit in a few hundred KB; anything bigger is not a state file reader wrote.
@@ -113,16 +111,11 @@ class StateStore:
 
     def _read(self) -> dict[str, EssayState]:
         try:
-            raw_text = read_limited(self.file, MAX_STATE_BYTES, "a reading-state file").decode("utf-8")
-            raw = json.loads(raw_text)
-        except UnreadableFile as exc:
-            if exc.missing:
-                return {}
-            return self._start_fresh(f"cannot be read ({exc.problem})")
-        except UnicodeDecodeError:
-            return self._start_fresh("is not UTF-8 text")
-        except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
-            return self._start_fresh("is corrupt")
+            raw = read_json_store(self.file, MAX_STATE_BYTES, "a reading-state file")
+        except UnusableStore as exc:
+            return self._start_fresh(exc.why)
+        if raw is None:
+            return {}
         essays = raw.get("essays") if isinstance(raw, dict) else None
         if not isinstance(essays, dict):
             return self._start_fresh("has an unknown shape")
@@ -130,19 +123,7 @@ class StateStore:
 
     def _start_fresh(self, why: str) -> dict[str, EssayState]:
         """Move the unusable file aside (so no save overwrites it), note the problem, start empty."""
-        shown = shown_path(self.file)
-        try:
-            moved = move_aside(self.file)
-        except OSError as exc:
-            self._saving = False
-            self.problem = (
-                f"{shown}: the reading state {why} and cannot be moved aside ({exc.strerror or exc}); "
-                "reading positions will not be saved this session"
-            )
-        else:
-            self.problem = (
-                f"{shown}: the reading state {why}; kept it as {shown_path(moved.name)} and started fresh"
-            )
+        self.problem, self._saving = set_aside(self.file, "the reading state", why)
         return {}
 
     def get(self, path: Path) -> EssayState:

@@ -13,14 +13,13 @@ overwritten), reported once through :attr:`Vocabulary.problem`, and the vocabula
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.atomic_files import move_aside, write_json_atomically
+from reader.atomic_files import UnusableStore, read_json_store, set_aside, write_json_atomically
 from reader.errors import BadInput
 
 FORMAT_VERSION = 1
@@ -92,24 +91,14 @@ class Vocabulary:
 
     def _read(self) -> list[SavedWord]:
         try:
-            size = self.file.stat().st_size
-        except FileNotFoundError:
+            raw = read_json_store(self.file, MAX_BYTES, "a vocabulary file")
+        except UnusableStore as exc:
+            return self._start_fresh(exc.why)
+        if raw is None:
             return []
-        except OSError as exc:
-            return self._start_fresh(f"cannot be read ({exc.strerror or exc})")
-        if not self.file.is_file():
-            return self._start_fresh("is not a regular file")
-        if size > MAX_BYTES:
-            return self._start_fresh(f"is larger than {MAX_BYTES // 2**20} MB")
-        try:
-            raw = json.loads(self.file.read_bytes().decode("utf-8"))
-        except OSError as exc:
-            return self._start_fresh(f"cannot be read ({exc.strerror or exc})")
-        except UnicodeDecodeError:
-            return self._start_fresh("is not UTF-8 text")
-        except (ValueError, RecursionError):
-            return self._start_fresh("is not valid JSON")
-        entries = raw.get("words") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            return self._start_fresh("has an unknown shape")
+        entries = raw.get("words")
         if not isinstance(entries, list) or raw.get("version") != FORMAT_VERSION:
             return self._start_fresh("has an unknown shape")
         if len(entries) > MAX_WORDS:
@@ -121,16 +110,7 @@ class Vocabulary:
 
     def _start_fresh(self, why: str) -> list[SavedWord]:
         """Move the unusable file aside (so no save overwrites it), note the problem, start empty."""
-        try:
-            moved = move_aside(self.file)
-        except OSError as exc:
-            self._saving = False
-            self.problem = (
-                f"{self.file}: the vocabulary {why} and cannot be moved aside ({exc.strerror or exc}); "
-                "nothing will be saved"
-            )
-        else:
-            self.problem = f"{self.file}: the vocabulary {why}; kept it as {moved.name} and started a new one"
+        self.problem, self._saving = set_aside(self.file, "the vocabulary", why)
         return []
 
     def words(self, search: str | None = None) -> list[SavedWord]:
