@@ -23,18 +23,11 @@ sys.path.insert(0, str(REPO))
 
 from reader import paths  # noqa: E402
 from reader.glossary import CATEGORIES, Glossary, load_glossary  # noqa: E402
+from tests.benchmarks.russian_lines import russian_lines  # noqa: E402
 
 TARGET_CHARS = 5_000_000
 GENERATED = 10_000
 RUNS = 7
-FLORES_RU = REPO.parent / "shared" / "data" / "flores200-devtest" / "rus_Cyrl.devtest"
-
-RUSSIAN_QUOTES = [
-    "В годы коллективизации колхозов стало больше, а кулаками называли всех, кто сопротивлялся.",
-    "Номенклатуру назначали решением Политбюро и Центрального комитета, а ВЧК охраняла власть большевиков.",
-    "При новой экономической политике нэпманы торговали открыто, но Госплан уже готовил первую пятилетку.",
-    "Перестройка и гласность начались с лозунга ускорения; самиздат читали тайно, а по блату доставали всё.",
-]
 LATIN_SYLLABLES = [
     "ka",
     "lo",
@@ -75,9 +68,7 @@ COMMON_FIRST_WORDS = ["state", "party", "soviet", "new", "economic", "political"
 def build_essay() -> str:
     corpus = [p.read_text(encoding="utf-8") for p in sorted(paths.bundled_corpus_dir().glob("*.txt"))]
     english = [para for text in corpus for para in text.split("\n\n") if para.strip()]
-    russian = list(RUSSIAN_QUOTES)
-    if FLORES_RU.is_file():
-        russian += FLORES_RU.read_text(encoding="utf-8").splitlines()
+    russian = russian_lines()
     rng = random.Random(1917)
     pieces: list[str] = []
     size = 0

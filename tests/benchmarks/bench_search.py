@@ -23,16 +23,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from tests.benchmarks.russian_lines import russian_lines  # noqa: E402
+
 ESSAYS = 1_000
 ESSAY_CHARS = 50_000
 RUNS = 5
-FLORES_RU = REPO.parent / "shared" / "data" / "flores200-devtest" / "rus_Cyrl.devtest"
-RUSSIAN_QUOTES = [
-    "В годы коллективизации колхозов стало больше, а кулаками называли всех, кто сопротивлялся.",
-    "Номенклатуру назначали решением Политбюро и Центрального комитета, а ВЧК охраняла власть большевиков.",
-    "При новой экономической политике нэпманы торговали открыто, но Госплан уже готовил первую пятилетку.",
-    "Перестройка и гласность начались с лозунга ускорения; самиздат читали тайно, а по блату доставали всё.",
-]
 QUERIES = [
     "nomenklatura",  # a glossary term: every spelling, both scripts
     "колхоз",  # inflected Russian and the glossary's kolkhoz
@@ -53,9 +48,7 @@ def build_library(folder: Path) -> None:
         for paragraph in path.read_text(encoding="utf-8").split("\n\n")
         if paragraph.strip()
     ]
-    russian = list(RUSSIAN_QUOTES)
-    if FLORES_RU.is_file():
-        russian += [line for line in FLORES_RU.read_text(encoding="utf-8").splitlines() if line.strip()]
+    russian = russian_lines()
     rng = random.Random(1917)
     for number in range(ESSAYS):
         parts: list[str] = [f"Essay {number}"]
