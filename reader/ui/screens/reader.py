@@ -58,7 +58,7 @@ class ReaderScreen(Screen[None]):
         Binding("r", "transliterate", "Transliterate"),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
-        Binding("ctrl+e", "app.export('html')", "Export"),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
