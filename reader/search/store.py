@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.atomic_files import move_aside
 
 #: Bumped whenever tokens or sentences are computed differently: an older index is rebuilt.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 _BUSY_TIMEOUT_MS = 10_000
 
 _SCHEMA = """
