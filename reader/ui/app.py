@@ -37,7 +37,7 @@ class ReaderApp(App[int]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
-        Binding("f2", "glossary", "Glossary"),
+        Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
         Binding("t", "toggle_translations", "Translations"),
     ]
 
