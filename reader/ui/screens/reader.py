@@ -54,13 +54,14 @@ class ReaderScreen(EssayNavigation):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next", "Next passage"),
         Binding("N", "previous", "Previous passage", show=False),
-        Binding("right_square_bracket", "next_term", "Next term"),
+        Binding("right_square_bracket", "next_term", "Next term", show=False),
         Binding("left_square_bracket", "previous_term", "Previous term", show=False),
-        Binding("enter", "activate", "Toggle / open"),
-        Binding("r", "transliterate", "Transliterate"),
+        Binding("enter", "activate", "Toggle / open", show=False),
+        Binding("r", "transliterate", "Transliterate", show=False),
         Binding("p", "placement", "Placement", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
