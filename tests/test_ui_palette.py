@@ -29,6 +29,7 @@ class PaletteHost(App[None]):
         self.theme = "textual-dark"
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
+        self.reader_screen = None  # no essay open: the palette offers no export
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class OpenEssay(Protocol):
     """The essay open in the reader, as other screens see it."""
 
+    path: Path
     document: Document | None
 
     def term_count(self, entry_id: str) -> int: ...
@@ -70,6 +71,8 @@ class ReaderServices(Protocol):
     def action_glossary(self) -> None: ...
 
     def action_help(self) -> None: ...
+
+    def action_export(self, fmt: str = "html") -> None: ...
 
 
 class _HasApp(Protocol):
