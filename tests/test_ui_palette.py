@@ -30,6 +30,7 @@ class PaletteHost(App[None]):
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
         self.calls: list[tuple[str, Any]] = []
+        self.reader_screen = None
 
     def compose(self) -> ComposeResult:
         yield Static("host")
@@ -48,6 +49,12 @@ class PaletteHost(App[None]):
 
     def action_help(self) -> None:
         self.calls.append(("help", None))
+
+    def action_bookmarks(self) -> None:
+        self.calls.append(("bookmarks", None))
+
+    def action_bookmark_here(self) -> None:
+        self.calls.append(("bookmark_here", None))
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "search": "reader.cli.search_cmd",
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
+    "bookmarks": "reader.cli.bookmarks_cmd",
     "paths": "reader.cli.paths_cmd",
 }
 
