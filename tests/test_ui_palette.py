@@ -29,8 +29,8 @@ class PaletteHost(App[None]):
         self.theme = "textual-dark"
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
+        self.reader_screen = None  # no essay open: the palette offers no export or bookmark
         self.calls: list[tuple[str, Any]] = []
-        self.reader_screen = None
 
     def compose(self) -> ComposeResult:
         yield Static("host")

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -22,6 +23,7 @@ from reader.reading.settings import Settings
 from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
+from reader.ui.messages import EssayExported
 from reader.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
@@ -270,6 +272,25 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def action_export(self, fmt: str = "html") -> None:
+        """Export the open essay as ``fmt`` (html, md, epub) into the exports folder, in a worker."""
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to export it", timeout=3, markup=False)
+            return
+        self.notify("Exporting…", timeout=2, markup=False)
+        self._export(screen.path, fmt)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export failed")
+    def _export(self, path: Path, fmt: str) -> None:
+        from reader.ui import jobs  # the pipeline loads on first use, not at start-up
+
+        jobs.export_essay(path, fmt, self.settings, self.glossary, self.post_message)
+
+    def on_essay_exported(self, message: EssayExported) -> None:
+        done = f"{message.translated} of {message.passages} passages translated"
+        self.notify(f"Exported to {message.path} ({done})", title="Export", timeout=10, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker is reported: as a notification a reader understands."""

@@ -103,3 +103,12 @@ class TermActivated(Message):
     """The reader clicked a glossary term, or pressed enter on it."""
 
     entry_id: str
+
+
+@dataclass
+class EssayExported(Message):
+    """The export worker wrote the open essay's bilingual edition to ``path``."""
+
+    path: Path
+    translated: int
+    passages: int

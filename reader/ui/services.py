@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 class OpenEssay(Protocol):
     """The essay open in the reader, as other screens see it."""
 
+    path: Path
     document: Document | None
     path: Path
 
@@ -87,6 +88,8 @@ class ReaderServices(Protocol):
     def action_glossary(self) -> None: ...
 
     def action_help(self) -> None: ...
+
+    def action_export(self, fmt: str = "html") -> None: ...
 
 
 class _HasApp(Protocol):

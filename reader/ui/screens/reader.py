@@ -58,6 +58,7 @@ class ReaderScreen(EssayTools):
         Binding("r", "transliterate", "Transliterate", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
