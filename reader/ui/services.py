@@ -25,7 +25,6 @@ class OpenEssay(Protocol):
 
     path: Path
     document: Document | None
-    path: Path
 
     def show_bookmark(self, offset: int) -> None: ...
 
