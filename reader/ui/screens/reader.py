@@ -41,14 +41,14 @@ from reader.ui.messages import (
     TranslationProgress,
     TranslationWarning,
 )
-from reader.ui.screens.essay_navigation import EssayNavigation
+from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
 from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
 
 
-class ReaderScreen(EssayNavigation):
+class ReaderScreen(EssayTools):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -250,9 +250,6 @@ class ReaderScreen(EssayNavigation):
         self.reader_app.update_preferences(placement=placement)
         self.apply_preferences()
         self.notify(PLACEMENT_NOTES[placement], timeout=2, markup=False)
-
-    def action_transliterate(self) -> None:
-        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
 
     def action_download_model(self) -> None:
         if not self.model_missing:

@@ -104,6 +104,7 @@ class EntryPanel(Vertical):
         # Over the links' own paging: the entry's text scrolls whichever part of the panel has the keys.
         Binding("pagedown", "scroll_body(1)", "More", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Back up", show=False, priority=True),
+        Binding("c", "copy_entry", "Copy entry", show=False),
     ]
 
     class Closed(Message):
@@ -191,6 +192,12 @@ class EntryPanel(Vertical):
         if self.history:
             parts.append("backspace back")
         self.query_one("#entry-hint", Static).update(Text(" · ".join(parts)))
+
+    def action_copy_entry(self) -> None:
+        """Copy the entry shown (headword, Russian, gloss, definition, sources) as plain text."""
+        if self.entry is not None:
+            self.app.copy_to_clipboard(f"{self.entry.term}\n{entry_text(self.entry).plain}")
+            self.notify(one_line(f"Copied the glossary entry {self.entry.term}"), timeout=3, markup=False)
 
     def action_close(self) -> None:
         self.hide()
