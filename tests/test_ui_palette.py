@@ -49,6 +49,9 @@ class PaletteHost(App[None]):
     def action_help(self) -> None:
         self.calls.append(("help", None))
 
+    def action_vocabulary(self) -> None:
+        self.calls.append(("vocabulary", None))
+
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Glossary:
@@ -90,6 +93,12 @@ async def test_open_an_essay(glossary: Glossary) -> None:
     assert app.calls == [
         ("open_essay", bundled_corpus_dir() / "backwardness-and-the-bureaucratic-counter-revolution.txt")
     ]
+
+
+async def test_open_the_vocabulary(glossary: Glossary) -> None:
+    app = PaletteHost(glossary)
+    await run_command(app, "Vocabulary")
+    assert app.calls == [("vocabulary", None)]
 
 
 async def test_toggle_translations(glossary: Glossary) -> None:

@@ -22,6 +22,7 @@ from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.library import LibraryScreen
+from reader.ui.word_services import WordServices
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -37,6 +38,7 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
         Binding("f2", "glossary", "Glossary"),
+        Binding("f4", "vocabulary", "Vocabulary"),
         Binding("t", "toggle_translations", "Translations"),
     ]
 
@@ -53,6 +55,9 @@ class ReaderApp(App[int]):
         self._glossary: Glossary | None = None
         self._glossary_lock = threading.Lock()
         self._state_store: StateStore | None = None
+        self.words = WordServices(
+            lambda: self.glossary, lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary")
+        )
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom of the screen stack: every other screen returns to it."""
@@ -168,6 +173,12 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def action_vocabulary(self) -> None:
+        from reader.ui.screens.vocabulary import VocabularyScreen
+
+        if not isinstance(self.screen, VocabularyScreen):
+            self.push_screen(VocabularyScreen())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker is reported: as a notification a reader understands."""

@@ -16,12 +16,20 @@ if TYPE_CHECKING:
     from reader.glossary import Glossary
     from reader.reading.settings import Settings
     from reader.reading.state import StateStore
+    from reader.ui.word_services import WordServices
+
+
+class WordCursor(Protocol):
+    """The essay pane's word selection, as other screens see it."""
+
+    def select_word_at(self, offset: int) -> bool: ...
 
 
 class OpenEssay(Protocol):
     """The essay open in the reader, as other screens see it."""
 
     document: Document | None
+    view: WordCursor
 
     def term_count(self, entry_id: str) -> int: ...
 
@@ -33,6 +41,7 @@ class ReaderServices(Protocol):
 
     library_dirs: tuple[Path, ...]
     glossary_dirs: tuple[Path, ...]
+    words: WordServices
 
     @property
     def settings(self) -> Settings: ...
@@ -62,6 +71,8 @@ class ReaderServices(Protocol):
     def action_glossary(self) -> None: ...
 
     def action_help(self) -> None: ...
+
+    def action_vocabulary(self) -> None: ...
 
 
 class _HasApp(Protocol):
