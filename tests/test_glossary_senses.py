@@ -58,7 +58,7 @@ def test_case_sensitive_field_is_checked(tmp_path: Path) -> None:
     [
         ("В колхо́з пришли", "kolkhoz", "колхо́з"),
         ("Номенклату́ра решала", "nomenklatura", "Номенклату́ра"),
-        ("и кула́к", "kulak", "кула́к"),
+        ("и кула́к в деревне", "kulak", "кула́к"),
         ("the nomen\u00adklatura", "nomenklatura", "nomen\u00adklatura"),
         ("a ｋｏｌｋｈｏｚ", "kolkhoz", "ｋｏｌｋｈｏｚ"),
         ("kol\u200bkhoz\ufeff", "kolkhoz", "kol\u200bkhoz"),

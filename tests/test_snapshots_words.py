@@ -40,7 +40,7 @@ def test_word_panel(snap_compare: Any) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await to_first_russian_paragraph(pilot)
-        await pilot.press("l", "l")
+        await pilot.press("l", "l", "l")
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

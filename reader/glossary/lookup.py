@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
 
-from reader.glossary.matcher import fold
 from reader.glossary.model import Entry, LookupResult, TermHit
+from reader.glossary.names import fold
 
 EXACT_SCORE = 100.0
 #: Best score a merely similar name can get, so an exact match always ranks first.

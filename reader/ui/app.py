@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
+from reader.reading.preferences import Preferences, load_preferences, save_preferences
 from reader.reading.settings import Settings
 from reader.reading.state import StateStore
 from reader.safe_text import one_line
@@ -37,8 +38,8 @@ class ReaderApp(App[int]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
-        Binding("f2", "glossary", "Glossary"),
-        Binding("f4", "vocabulary", "Vocabulary"),
+        Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
+        Binding("f4", "vocabulary", "Vocabulary", show=False),  # likewise
         Binding("t", "toggle_translations", "Translations"),
     ]
 
@@ -58,6 +59,11 @@ class ReaderApp(App[int]):
         self.words = WordServices(
             lambda: self.glossary, lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary")
         )
+        self._preferences, self._preferences_problem = load_preferences()
+        if self._preferences.theme in self.available_themes:
+            self.theme = self._preferences.theme
+        elif self._preferences_problem is None:
+            self._preferences_problem = f"Unknown theme {self._preferences.theme!r} in the settings file"
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom of the screen stack: every other screen returns to it."""
@@ -69,12 +75,35 @@ class ReaderApp(App[int]):
         problem = self.state_store.problem
         if problem:
             self.notify(one_line(problem), severity="warning", title="Reading state", markup=False)
+        if self._preferences_problem:
+            self.notify(
+                one_line(self._preferences_problem), severity="warning", title="Settings", markup=False
+            )
+        self.theme_changed_signal.subscribe(self, lambda theme: self.update_preferences(theme=theme.name))
 
     # -- shared data ---------------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
         """What the pipeline needs of the user's choices."""
-        return Settings(glossary_dirs=self.glossary_dirs)
+        return Settings(beam_size=self._preferences.beam_size, glossary_dirs=self.glossary_dirs)
+
+    @property
+    def preferences(self) -> Preferences:
+        """The user's lasting choices (``config.toml``), as loaded at start and changed since."""
+        return self._preferences
+
+    def update_preferences(self, **changes: object) -> Preferences:
+        """Apply ``changes`` (ValueError for an invalid one) and save them; a failed save is a toast,
+        and the change still holds for this session."""
+        updated = self._preferences.changed(**changes)
+        if updated == self._preferences:
+            return updated
+        self._preferences = updated
+        try:
+            save_preferences(updated)
+        except OSError as exc:
+            self.notify(one_line(f"Cannot save the settings: {exc}"), severity="error", markup=False)
+        return updated
 
     @property
     def state_store(self) -> StateStore:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from reader.essay.document import Document
     from reader.glossary import Glossary
+    from reader.reading.preferences import Preferences
     from reader.reading.settings import Settings
     from reader.reading.state import StateStore
     from reader.ui.word_services import WordServices
@@ -45,6 +46,13 @@ class ReaderServices(Protocol):
 
     @property
     def settings(self) -> Settings: ...
+
+    @property
+    def preferences(self) -> Preferences: ...
+
+    def update_preferences(self, **changes: object) -> Preferences:
+        """Change and save preferences (``measure=80, placement="under"``); ValueError when invalid."""
+        ...
 
     @property
     def glossary(self) -> Glossary: ...

@@ -17,7 +17,8 @@ from reader.safe_text import one_line, printable
 from reader.ui.messages import WordLooked
 from reader.words.lookup import FALLBACK_PARTS, FALLBACK_REFLEXIVE, Analysis, WordLookup
 
-HINT = "enter glossary · s save · c copy · esc close"
+HINT = "s save · c copy · esc close"
+HINT_WITH_LINK = "⏎ entry · s save · c copy"
 _FALLBACKS = {
     FALLBACK_REFLEXIVE: "senses of the verb without -ся",
     FALLBACK_PARTS: "senses of its parts",
@@ -54,7 +55,7 @@ def word_content(found: WordLookup) -> Content:
             parts.append((f"({_FALLBACKS.get(item.fallback, item.fallback)})", "dim"))
         if item.glossary:
             parts.append("\n")
-            parts.append((f"→ glossary: {printable(item.glossary)}", "underline"))
+            parts.append((f"→ glossary: {printable(item.glossary)} (enter)", "underline"))
     return Content.assemble(*parts)
 
 
@@ -97,7 +98,6 @@ class WordPanel(Vertical):
     WordPanel > #word-headword {
         text-style: bold;
         color: $text-primary;
-        padding: 0 0 1 0;
     }
     WordPanel > #word-scroll {
         height: 1fr;
@@ -108,6 +108,7 @@ class WordPanel(Vertical):
     WordPanel > #word-hint {
         color: $text-muted;
         height: auto;
+        padding: 0 0 1 0;
     }
     """
 
@@ -117,15 +118,18 @@ class WordPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="word-headword")
+        # The keys sit under the headword: the panel runs down beside the footer, which would hide them.
+        yield Static(Content(HINT), id="word-hint")
         with VerticalScroll(id="word-scroll", can_focus=False):
             yield Static(id="word-body")
-        yield Static(Content(HINT), id="word-hint")
 
     def show_word(self, found: WordLookup) -> None:
         """Show ``found`` and make the panel visible."""
         self.found = found
         self.query_one("#word-headword", Static).update(Content(one_line(found.query)))
         self.query_one("#word-body", Static).update(word_content(found))
+        hint = HINT_WITH_LINK if glossary_link(found) else HINT
+        self.query_one("#word-hint", Static).update(Content(hint))
         self.query_one("#word-scroll", VerticalScroll).scroll_home(animate=False)
         self.display = True
 

@@ -39,9 +39,9 @@ class WordView(EssayView):
     """The essay pane, stepping word by word through its Russian passages."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,l", "step_word(1)", "Word", key_display="←/→"),
+        Binding("right,l", "step_word(1)", "Word", key_display="←→"),
         Binding("left,h", "step_word(-1)", "Previous word", show=False),
-        Binding("w", "toggle_glosses", "Glosses"),
+        Binding("w", "toggle_glosses", "Gloss"),
         Binding("s", "save_word", "Save word", show=False),
         Binding("c", "copy_word", "Copy word", show=False),
         Binding("enter", "word_entry", "Glossary entry", show=False),
