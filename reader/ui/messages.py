@@ -133,3 +133,12 @@ class Notice(Message):
 
     text: str
     severity: str = "information"
+
+
+@dataclass
+class EssayExported(Message):
+    """The export worker wrote the open essay's bilingual edition to ``path``."""
+
+    path: Path
+    translated: int
+    passages: int

@@ -40,7 +40,7 @@ from reader.ui.messages import (
     TranslationWarning,
     WordLooked,
 )
-from reader.ui.screens.essay_navigation import EssayNavigation
+from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
 from reader.ui.widgets.progress import TranslationStatus
@@ -48,7 +48,7 @@ from reader.ui.widgets.word_panel import WordPanel
 from reader.ui.widgets.word_view import WordView
 
 
-class ReaderScreen(EssayNavigation):
+class ReaderScreen(EssayTools):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,6 +60,7 @@ class ReaderScreen(EssayNavigation):
         Binding("r", "transliterate", "Transliterate", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -230,9 +231,6 @@ class ReaderScreen(EssayNavigation):
         term = view.term_under_cursor()
         if term is not None:
             self.show_entry(term[2].id)
-
-    def action_transliterate(self) -> None:
-        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
 
     def action_download_model(self) -> None:
         if not self.model_missing:
