@@ -21,7 +21,8 @@ from tests.support.cli import REPO_ROOT, run_cli
 
 #: Hostile text in English prose, in a Russian passage and (below) in a glossary overlay entry.
 ATTACKS = ('<script>alert("essay")</script>', '"><img src=x onerror=alert(1)>', "Tom & Jerry &amp; co")
-ESSAY = f"""The Zorkograd Affair
+TITLE = "The Zorkograd Affair </title><script>alert(0)</script> & more"
+ESSAY = f"""{TITLE}
 
 An English paragraph: {ATTACKS[0]} then {ATTACKS[1]} and {ATTACKS[2]}. The Zorkograd plant was praised.
 
@@ -117,7 +118,7 @@ def test_html_shows_every_attack_as_text_and_runs_nothing(essay: Path, overlay: 
     parsed = parse(page)
     assert_inert(parsed, allowed_hrefs=("#note-",))
     text = " ".join("".join(parsed.text).split())
-    for attack in ATTACKS:
+    for attack in (*ATTACKS, TITLE):
         assert attack in text  # shown literally, as the essay has it
     assert '<b onclick="x()">Жить стало лучше2</b> & веселее3.' in text  # numbered: three passages
     assert '<script>alert("gloss")</script>' in text and "<svg onload=alert(4)>" in text
@@ -183,7 +184,7 @@ def test_epub_structure(essay: Path, overlay: Path, tmp_path: Path) -> None:
         base = opf_path.rpartition("/")[0]
         opf = ElementTree.fromstring(archive.read(opf_path))
         ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
-        assert opf.findtext("opf:metadata/dc:title", namespaces=ns) == "The Zorkograd Affair"
+        assert opf.findtext("opf:metadata/dc:title", namespaces=ns) == TITLE
         assert opf.find("opf:metadata/dc:identifier", ns) is not None
         items = {item.attrib["id"]: item.attrib for item in opf.iterfind("opf:manifest/opf:item", ns)}
         names = set(archive.namelist())

@@ -130,7 +130,11 @@ def tiny_installed() -> Path:
 
 def test_with_a_model_every_format_carries_the_translations(tmp_path: Path, tiny_installed: Path) -> None:
     essay = make_cp1251_text(tmp_path)
-    first = export(essay, "html", tmp_path / "edition.html")  # translates now, and fills the cache
+    # Translates now (progress on stderr), and fills the cache.
+    done = run_cli("export", str(essay), "-o", str(tmp_path / "edition.html"), "--json")
+    assert done.returncode == 0, done.stderr
+    first = json.loads(done.stdout)
+    assert re.search(r"^reader: translating \d+/\d+ passages$", done.stderr, re.M)
     translated = json.loads(run_cli("translate", str(essay), "--json").stdout)  # from that cache
     passages = translated["passages"]
     assert first["translated"] == len(passages) == first["passages"] >= 2
@@ -159,9 +163,21 @@ def test_with_a_model_every_format_carries_the_translations(tmp_path: Path, tiny
     # EPUB: the translation in the aside after its paragraph.
     export(essay, "epub", tmp_path / "edition.epub")
     essay_doc = epub_documents(tmp_path / "edition.epub")[0]
+    assert "translate-ru_en, version 1.0" in " ".join(essay_doc.itertext())
     found = [
         flat("".join(element.itertext()))
         for element in essay_doc.iter(f"{XHTML}p")
         if element.attrib.get("class") == "translation"
     ]
     assert found == [flat(passage["translation"]) for passage in passages]
+
+
+def test_no_translate_gives_transliterations_even_with_a_model(tmp_path: Path, tiny_installed: Path) -> None:
+    essay = make_cp1251_text(tmp_path)
+    done = run_cli("export", str(essay), "-o", str(tmp_path / "e.html"), "--no-translate", "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["translated"] == 0 and summary["model"] is None and summary["passages"] >= 2
+    assert done.stderr == ""  # nothing translated, no progress
+    page = (tmp_path / "e.html").read_text(encoding="utf-8")
+    assert page.count('class="translit"') == summary["passages"] and 'class="translation"' not in page

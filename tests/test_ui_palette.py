@@ -29,7 +29,7 @@ class PaletteHost(App[None]):
         self.theme = "textual-dark"
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
-        self.reader_screen = None  # no essay open: the palette offers no export
+        self.reader_screen = None  # no essay open: the palette offers no export or bookmark
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:
@@ -49,6 +49,12 @@ class PaletteHost(App[None]):
 
     def action_help(self) -> None:
         self.calls.append(("help", None))
+
+    def action_bookmarks(self) -> None:
+        self.calls.append(("bookmarks", None))
+
+    def action_bookmark_here(self) -> None:
+        self.calls.append(("bookmark_here", None))
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "export": "reader.cli.export_cmd",
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
+    "bookmarks": "reader.cli.bookmarks_cmd",
     "paths": "reader.cli.paths_cmd",
 }
 

@@ -39,14 +39,14 @@ from reader.ui.messages import (
     TranslationProgress,
     TranslationWarning,
 )
-from reader.ui.screens.essay_navigation import EssayNavigation
+from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
 from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
 
 
-class ReaderScreen(EssayNavigation):
+class ReaderScreen(EssayTools):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -228,9 +228,6 @@ class ReaderScreen(EssayNavigation):
         term = view.term_under_cursor()
         if term is not None:
             self.show_entry(term[2].id)
-
-    def action_transliterate(self) -> None:
-        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
 
     def action_download_model(self) -> None:
         if not self.model_missing:
