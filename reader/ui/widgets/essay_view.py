@@ -351,18 +351,23 @@ class EssayView(EssayCursor, can_focus=True, inherit_bindings=False):
             self._last_place = self.top_offset, self.cursor_offset, round(progress, 3)
         return self._last_place
 
+    def offset_on_screen(self, x: int, y: int) -> int | None:
+        """The document offset of the essay character drawn at cell (``x``, ``y``) of the view's content
+        (the page's margin taken off), or None for an aside, padding or the margin."""
+        row = self.essay_layout.row(int(self.scroll_y) + y) if self.essay_layout is not None else None
+        x = x - self.margin + int(self.scroll_x)
+        return row.offset_at(x) if row is not None and x >= 0 else None
+
     def on_click(self, event: events.Click) -> None:
         """A click on a glossary term opens it; any click moves the cursor there."""
         offset = event.get_content_offset(self)
         if offset is None or self.essay_layout is None:
             return
         y = int(self.scroll_y) + offset.y
-        row = self.essay_layout.row(y)
-        if row is None:
+        if self.essay_layout.row(y) is None:
             return
         self.move_cursor(y)
-        x = offset.x - self.margin + int(self.scroll_x)
-        position = row.offset_at(x) if x >= 0 else None
+        position = self.offset_on_screen(offset.x, offset.y)
         hit = self.terms.at(position) if position is not None else None
         if hit is not None:
             self.target = Target("term", hit[0], hit[1], hit[2].id)
