@@ -49,6 +49,9 @@ class PaletteHost(App[None]):
     def action_help(self) -> None:
         self.calls.append(("help", None))
 
+    def action_search_library(self) -> None:
+        self.calls.append(("search_library", None))
+
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Glossary:
@@ -96,6 +99,12 @@ async def test_toggle_translations(glossary: Glossary) -> None:
     app = PaletteHost(glossary)
     await run_command(app, "Toggle translations")
     assert app.calls == [("toggle_translations", None)]
+
+
+async def test_search_the_library(glossary: Glossary) -> None:
+    app = PaletteHost(glossary)
+    await run_command(app, "Search the library")
+    assert app.calls == [("search_library", None)]
 
 
 async def test_switch_theme(glossary: Glossary) -> None:

@@ -103,3 +103,14 @@ class TermActivated(Message):
     """The reader clicked a glossary term, or pressed enter on it."""
 
     entry_id: str
+
+
+@dataclass
+class IndexingProgress(Message):
+    """The library search is indexing: ``done`` of ``total`` essays (new or changed ones) so far."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexingProgress)
