@@ -1,8 +1,9 @@
 """Where reader keeps its data: one module, so every path is in one place (`reader paths` prints them).
 
 Environment overrides (used by tests and by users who want a portable setup):
-``READER_DATA_DIR``, ``READER_CACHE_DIR``, ``READER_CONFIG_DIR``, ``READER_DICTIONARY`` (another
-dictionary file). Argos packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` honoured).
+``READER_DATA_DIR``, ``READER_CACHE_DIR``, ``READER_CONFIG_DIR``, ``READER_EXPORT_DIR``,
+``READER_DICTIONARY`` (another dictionary file). Argos packages live where argostranslate keeps them
+(``ARGOS_PACKAGES_DIR`` honoured).
 """
 
 from __future__ import annotations
@@ -91,6 +92,19 @@ def user_essays_dir() -> Path:
     return user_data_dir() / "essays"
 
 
+def user_exports_dir() -> Path:
+    """Where the app saves exported editions: ``reader-exports`` in the user's documents folder, or
+    ``READER_EXPORT_DIR``; with ``READER_DATA_DIR`` set (a portable setup), ``exports`` inside it."""
+    override = os.environ.get("READER_EXPORT_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("READER_DATA_DIR"):
+        return user_data_dir() / "exports"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "reader-exports"
+
+
 def user_glossary_dir() -> Path:
     """The user's glossary overlay: every ``*.yaml`` here overrides or extends the curated glossary."""
     return user_data_dir() / "glossary"
@@ -142,6 +156,7 @@ def all_paths() -> dict[str, Path]:
         "user_data": user_data_dir(),
         "user_essays": user_essays_dir(),
         "user_glossary": user_glossary_dir(),
+        "exports": user_exports_dir(),
         "reading_state": reading_state_file(),
         "bookmarks": bookmarks_file(),
         "config": config_file(),

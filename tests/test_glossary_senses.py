@@ -91,7 +91,10 @@ def test_decomposed_letters_match(curated: Glossary) -> None:
         ("the Soviet of Workers' Deputies", [("soviet", "Soviet")]),
         ("local soviets met", [("soviet", "soviets")]),
         ("the Soviet voted", [("soviet", "Soviet")]),
-        ("a soviet economy", [("soviet", "soviet")]),
+        ("a soviet economy", [("soviet-adjective", "soviet")]),
+        ("the Soviet-era levels", [("soviet-adjective", "Soviet")]),
+        ("the local soviet met", [("soviet", "soviet")]),
+        ("the Soviet decided", [("soviet", "Soviet")]),
     ],
 )
 def test_soviet_adjective_and_council(curated: Glossary, text: str, expected: list[tuple[str, str]]) -> None:

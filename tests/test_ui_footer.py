@@ -3,8 +3,6 @@ library's line of keys): a binding added to the footer that does not fit fails h
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Footer
 
@@ -51,8 +49,18 @@ async def test_glossary_footer_is_whole(width: int) -> None:
 
 
 @pytest.mark.parametrize("width", [80, 120])
-async def test_library_keys_line_is_whole(width: int, tmp_path: Path) -> None:
+async def test_library_keys_line_is_whole(width: int) -> None:
     app = RecordingApp()
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(app, pilot)
         assert KEYS_HINT in screen_lines(app)[-1]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_bookmarks_footer_is_whole(width: int) -> None:
+    app = RecordingApp()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert_footer_whole(app)

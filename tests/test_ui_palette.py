@@ -29,6 +29,7 @@ class PaletteHost(App[None]):
         self.theme = "textual-dark"
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
+        self.reader_screen = None  # no essay open: the palette offers no export or bookmark
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:
@@ -51,6 +52,12 @@ class PaletteHost(App[None]):
 
     def action_search_library(self) -> None:
         self.calls.append(("search_library", None))
+
+    def action_bookmarks(self) -> None:
+        self.calls.append(("bookmarks", None))
+
+    def action_bookmark_here(self) -> None:
+        self.calls.append(("bookmark_here", None))
 
 
 @pytest.fixture

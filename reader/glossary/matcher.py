@@ -48,9 +48,13 @@ _NOT_AFTER_ADJECTIVE = frozenset(
         *("of", "and", "or", "but", "in", "on", "at", "to", "for", "from", "with", "by", "as", "then"),
         *("was", "were", "is", "are", "had", "has", "have", "that", "which", "who", "would", "could"),
         *("will", "did", "itself", "its", "deputies", "deputy", "delegates", "delegate", "congress"),
-        *("session", "executive", "presidium", "chairman", "plenum"),
+        *("session", "executive", "presidium", "chairman", "plenum", "met", "took", "gave", "became"),
+        *("began", "sat", "held", "sent", "made", "ran", "rose", "fell", "must", "should", "can", "may"),
+        *("might", "shall", "also", "still", "now", "soon", "alone", "itself", "chose", "elects", "votes"),
     }
 )
+#: What may stand between an adjective and its noun: a space, or a hyphen ("Soviet-era").
+_ADJECTIVE_JOINS = frozenset({" ", "-", "‐"})
 
 
 class Matcher:
@@ -190,15 +194,17 @@ class Matcher:
         return hits
 
     def _adjective(self, entry_id: str, cased: Sequence[str], parts: list[str], index: int) -> str:
-        """The adjective sense instead of ``entry_id`` when a capitalised name is directly followed by a
-        lower-case word that is not of a council ("Soviet economy", not "the Soviet of Workers' Deputies")."""
+        """The adjective sense instead of ``entry_id`` when a Latin name in the singular is directly followed
+        (after a space or a hyphen) by a word that is not of a council: "Soviet economy", "the soviet
+        government", "Soviet-era", but "the Soviet of Workers' Deputies", "the Soviet decided", "soviets"."""
         adjective = self._adjectives.get(entry_id)
-        if adjective is None or index + 1 >= len(cased) or parts[2 * index + 2] != " ":
+        if adjective is None or index + 1 >= len(cased) or parts[2 * index + 2] not in _ADJECTIVE_JOINS:
             return entry_id
         word, following = cased[index], cased[index + 1]
-        if not (word[:1].isupper() and word[1:].islower() and following.isalpha() and following.islower()):
+        if not (word.isascii() and word.isalpha()) or word.lower().endswith("s") or not following.isalpha():
             return entry_id
-        if following in _NOT_AFTER_ADJECTIVE or following.endswith("ed"):
+        lower = following.lower()
+        if lower in _NOT_AFTER_ADJECTIVE or (parts[2 * index + 2] == " " and lower.endswith("ed")):
             return entry_id
         return adjective
 

@@ -87,6 +87,10 @@ class Entry:
     adjective_of: str = ""
     #: Conditions on ambiguous spellings (a spelling with rules matches when any of its rules holds).
     context: tuple[ContextRule, ...] = ()
+    #: English descriptions a reader may look the entry up by ("secret police"): lookup only.
+    meanings: tuple[str, ...] = ()
+    #: True for an entry of a user glossary laid over the curated one (it wins ties in lookup).
+    overlay: bool = False
 
     def names(self) -> tuple[str, ...]:
         """Every name the entry is known by: headwords, transliterations and Russian forms."""
@@ -95,7 +99,7 @@ class Entry:
     def as_dict(self) -> dict[str, Any]:
         """The entry as plain data, in schema order (for ``--json`` output)."""
         data = asdict(self)
-        for name in ("forms", "transliterations", "see_also", "case_sensitive"):
+        for name in ("forms", "transliterations", "see_also", "case_sensitive", "meanings"):
             data[name] = list(data[name])
         data["sources"] = [dict(source) for source in data["sources"]]
         data["context"] = [

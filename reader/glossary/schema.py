@@ -29,7 +29,7 @@ _TEXT_FIELDS = ("term", "russian", "gloss", "definition", "category", "period")
 _LIST_FIELDS = ("forms", "transliterations", "see_also")
 FIELDS: tuple[str, ...] = ("id", *_TEXT_FIELDS, *_LIST_FIELDS, "sources")
 #: Fields an entry may leave out: case-sensitive spellings, the noun of an adjective.
-OPTIONAL_FIELDS: tuple[str, ...] = ("case_sensitive", "adjective_of", "context")
+OPTIONAL_FIELDS: tuple[str, ...] = ("case_sensitive", "adjective_of", "context", "meanings")
 _SOURCE_FIELDS = ("author", "title", "year")
 #: The conditions a context rule may set: word lists, then yes/no conditions.
 _RULE_LISTS = ("near", "not_near", "after", "not_after", "before", "not_before", "grammar")
@@ -174,6 +174,7 @@ class _FileReader:
         case_sensitive = self.spellings(label, fields.get("case_sensitive"), names)
         adjective_of = self.optional_id(label, fields.get("adjective_of"))
         context = self.context(label, fields.get("context"), names)
+        meanings = self.text_list(f"{label}: meanings", fields["meanings"]) if "meanings" in fields else ()
         if len(self.problems) > before or entry_id is None or sources is None:
             return None
         entry = Entry(
@@ -192,6 +193,7 @@ class _FileReader:
             case_sensitive=case_sensitive,
             adjective_of=adjective_of,
             context=context,
+            meanings=_texts(meanings),
         )
         see_also_lines = {target: item.start_mark.line + 1 for target, item in lists["see_also"] or ()}
         return ParsedEntry(entry, node.start_mark.line + 1, see_also_lines)

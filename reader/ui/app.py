@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -22,10 +23,12 @@ from reader.reading.settings import Settings
 from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
+from reader.ui.messages import EssayExported
 from reader.ui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+    from reader.reading.bookmarks import Bookmark, BookmarkStore
     from reader.ui.screens.reader import ReaderScreen
 
 
@@ -40,6 +43,7 @@ class ReaderApp(App[int]):
         Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
         Binding("f3", "search_library", "Search library"),
         Binding("t", "toggle_translations", "Translations"),
+        Binding("f5", "bookmarks", "Bookmarks", show=False),
     ]
 
     def __init__(
@@ -55,6 +59,7 @@ class ReaderApp(App[int]):
         self._glossary: Glossary | None = None
         self._glossary_lock = threading.Lock()
         self._state_store: StateStore | None = None
+        self._bookmark_store: BookmarkStore | None = None
         self._preferences, self._preferences_problem = load_preferences()
         if self._preferences.theme in self.available_themes:
             self.theme = self._preferences.theme
@@ -112,6 +117,76 @@ class ReaderApp(App[int]):
             self.state_store.save()
         except OSError as exc:
             self.notify(one_line(f"Cannot save the reading state: {exc}"), severity="error", markup=False)
+
+    # -- bookmarks -----------------------------------------------------------------------------------
+    @property
+    def bookmark_store(self) -> BookmarkStore:
+        """The bookmarks, read on first use (an unusable file: moved aside, one warning)."""
+        if self._bookmark_store is None:
+            from reader.reading.bookmarks import BookmarkStore
+
+            self._bookmark_store = BookmarkStore()
+            if self._bookmark_store.problem:
+                problem = one_line(self._bookmark_store.problem)
+                self.notify(problem, severity="warning", title="Bookmarks", markup=False)
+        return self._bookmark_store
+
+    def _save_bookmarks(self) -> bool:
+        try:
+            self.bookmark_store.save()
+        except OSError as exc:
+            self.notify(one_line(f"Cannot save the bookmarks: {exc}"), severity="error", markup=False)
+            return False
+        return True
+
+    def add_bookmark(self, path: Path, title: str, offset: int, snippet: str, note: str) -> None:
+        """Mark ``offset`` in the essay at ``path`` with ``note``, save, and say so."""
+        bookmark = self.bookmark_store.add(path, title, offset, snippet, note)
+        if self._save_bookmarks():
+            note_shown = f" ({bookmark.note})" if bookmark.note else ""
+            self.notify(one_line(f"Bookmarked: {bookmark.snippet}{note_shown}"), timeout=3, markup=False)
+
+    def delete_bookmark(self, bookmark_id: str) -> None:
+        removed = self.bookmark_store.remove(bookmark_id)
+        if removed is not None and self._save_bookmarks():
+            self.notify(one_line(f"Deleted the bookmark: {removed.snippet}"), timeout=3, markup=False)
+
+    def jump_to_bookmark(self, bookmark: Bookmark) -> None:
+        """Open the bookmark's essay at its place (the open essay just moves there)."""
+        from dataclasses import replace
+
+        from reader.reading.state import essay_key
+
+        screen = self.reader_screen
+        if screen is not None and essay_key(screen.path) == bookmark.essay:
+            while self.screen is not screen:
+                self.pop_screen()
+            screen.show_bookmark(bookmark.offset)
+            return
+        if not bookmark.path.is_file():
+            self.notify(
+                one_line(f"{bookmark.essay}: the essay is no longer there"), severity="error", markup=False
+            )
+            return
+        state = self.state_store.get(bookmark.path)
+        self.state_store.put(bookmark.path, replace(state, offset=bookmark.offset, cursor=bookmark.offset))
+        self.open_essay(bookmark.path)
+
+    def action_bookmarks(self) -> None:
+        from reader.ui.screens.bookmarks import BookmarksScreen
+
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def action_bookmark_here(self) -> None:
+        """Bookmark the place under the cursor in the open essay (the palette's command)."""
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to bookmark a place in it", timeout=3, markup=False)
+            return
+        while self.screen is not screen:
+            self.pop_screen()
+        screen.action_bookmark()
 
     @property
     def glossary(self) -> Glossary:
@@ -207,6 +282,26 @@ class ReaderApp(App[int]):
             self.screen.action_focus_search()
         else:
             self.push_screen(SearchScreen())
+
+    def action_export(self, fmt: str = "html") -> None:
+        """Export the open essay as ``fmt`` (html, md, epub) into the exports folder, in a worker."""
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to export it", timeout=3, markup=False)
+            return
+        self.notify("Exporting…", timeout=2, markup=False)
+        self._export(screen.path, fmt)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export failed")
+    def _export(self, path: Path, fmt: str) -> None:
+        from reader.ui import jobs  # the pipeline loads on first use, not at start-up
+
+        jobs.export_essay(path, fmt, self.settings, self.glossary, self.post_message)
+
+    def on_essay_exported(self, message: EssayExported) -> None:
+        done = f"{message.translated} of {message.passages} passages translated"
+        shown = one_line(f"Exported to {message.path} ({done})", 400)
+        self.notify(shown, title="Export", timeout=10, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker is reported: as a notification a reader understands."""

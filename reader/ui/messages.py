@@ -114,3 +114,12 @@ class IndexingProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexingProgress)
+
+
+@dataclass
+class EssayExported(Message):
+    """The export worker wrote the open essay's bilingual edition to ``path``."""
+
+    path: Path
+    translated: int
+    passages: int

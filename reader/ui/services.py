@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from reader.essay.document import Document
     from reader.glossary import Glossary
+    from reader.reading.bookmarks import Bookmark, BookmarkStore
     from reader.reading.preferences import Preferences
     from reader.reading.settings import Settings
     from reader.reading.state import StateStore
@@ -22,7 +23,10 @@ if TYPE_CHECKING:
 class OpenEssay(Protocol):
     """The essay open in the reader, as other screens see it."""
 
+    path: Path
     document: Document | None
+
+    def show_bookmark(self, offset: int) -> None: ...
 
     def term_count(self, entry_id: str) -> int: ...
 
@@ -59,6 +63,19 @@ class ReaderServices(Protocol):
 
     def save_state(self) -> None: ...
 
+    @property
+    def bookmark_store(self) -> BookmarkStore: ...
+
+    def add_bookmark(self, path: Path, title: str, offset: int, snippet: str, note: str) -> None: ...
+
+    def delete_bookmark(self, bookmark_id: str) -> None: ...
+
+    def jump_to_bookmark(self, bookmark: Bookmark) -> None: ...
+
+    def action_bookmarks(self) -> None: ...
+
+    def action_bookmark_here(self) -> None: ...
+
     def open_essay(self, path: Path) -> None: ...
 
     def show_entry(self, entry_id: str) -> None: ...
@@ -72,6 +89,8 @@ class ReaderServices(Protocol):
     def action_search_library(self) -> None: ...
 
     def action_help(self) -> None: ...
+
+    def action_export(self, fmt: str = "html") -> None: ...
 
 
 class _HasApp(Protocol):

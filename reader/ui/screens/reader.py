@@ -39,14 +39,15 @@ from reader.ui.messages import (
     TranslationProgress,
     TranslationWarning,
 )
-from reader.ui.screens.essay_navigation import EssayNavigation, OpenAt
+from reader.ui.screens.essay_navigation import OpenAt
+from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
 from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
 
 
-class ReaderScreen(EssayNavigation):
+class ReaderScreen(EssayTools):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,6 +61,7 @@ class ReaderScreen(EssayNavigation):
         Binding("ctrl+d", "download_model", "Download model", show=False),
         # The app's f3, kept out of this footer: at 80 columns it has no room (help and the palette show it).
         Binding("f3", "app.search_library", "Search library", show=False),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
@@ -234,9 +236,6 @@ class ReaderScreen(EssayNavigation):
         term = view.term_under_cursor()
         if term is not None:
             self.show_entry(term[2].id)
-
-    def action_transliterate(self) -> None:
-        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
 
     def action_download_model(self) -> None:
         if not self.model_missing:
