@@ -53,6 +53,9 @@ class PaletteHost(App[None]):
     def action_search_library(self) -> None:
         self.calls.append(("search_library", None))
 
+    def action_vocabulary(self) -> None:
+        self.calls.append(("vocabulary", None))
+
     def action_bookmarks(self) -> None:
         self.calls.append(("bookmarks", None))
 
@@ -100,6 +103,12 @@ async def test_open_an_essay(glossary: Glossary) -> None:
     assert app.calls == [
         ("open_essay", bundled_corpus_dir() / "backwardness-and-the-bureaucratic-counter-revolution.txt")
     ]
+
+
+async def test_open_the_vocabulary(glossary: Glossary) -> None:
+    app = PaletteHost(glossary)
+    await run_command(app, "Vocabulary")
+    assert app.calls == [("vocabulary", None)]
 
 
 async def test_toggle_translations(glossary: Glossary) -> None:

@@ -68,6 +68,7 @@ class ReaderCommands(Provider):
             "Every essay: words, phrases, Russian, terms (F3)",
         )
         yield "Show the keys", app.action_help, "Every key of every screen (? or F1)"
+        yield "Vocabulary", app.action_vocabulary, "The words you saved: search, jump back, remove (F4)"
         yield "Bookmarks", app.action_bookmarks, "Every place you marked, across essays (F5)"
         if app.reader_screen is not None:
             yield (
