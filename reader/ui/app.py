@@ -25,6 +25,7 @@ from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.messages import EssayExported
 from reader.ui.screens.library import LibraryScreen
+from reader.ui.word_services import WordServices
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
@@ -41,6 +42,7 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
         Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
+        Binding("f4", "vocabulary", "Vocabulary", show=False),  # likewise
         Binding("t", "toggle_translations", "Translations"),
         Binding("f5", "bookmarks", "Bookmarks", show=False),
     ]
@@ -58,6 +60,9 @@ class ReaderApp(App[int]):
         self._glossary: Glossary | None = None
         self._glossary_lock = threading.Lock()
         self._state_store: StateStore | None = None
+        self.words = WordServices(
+            lambda: self.glossary, lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary")
+        )
         self._bookmark_store: BookmarkStore | None = None
         self._preferences, self._preferences_problem = load_preferences()
         if self._preferences.theme in self.available_themes:
@@ -272,6 +277,12 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def action_vocabulary(self) -> None:
+        from reader.ui.screens.vocabulary import VocabularyScreen
+
+        if not isinstance(self.screen, VocabularyScreen):
+            self.push_screen(VocabularyScreen())
 
     def action_export(self, fmt: str = "html") -> None:
         """Export the open essay as ``fmt`` (html, md, epub) into the exports folder, in a worker."""

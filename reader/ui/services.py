@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from reader.reading.preferences import Preferences
     from reader.reading.settings import Settings
     from reader.reading.state import StateStore
+    from reader.ui.word_services import WordServices
+
+
+class WordCursor(Protocol):
+    """The essay pane's word selection, as other screens see it."""
+
+    def select_word_at(self, offset: int) -> bool: ...
 
 
 class OpenEssay(Protocol):
@@ -25,6 +32,7 @@ class OpenEssay(Protocol):
 
     path: Path
     document: Document | None
+    view: WordCursor
 
     def show_bookmark(self, offset: int) -> None: ...
 
@@ -38,6 +46,7 @@ class ReaderServices(Protocol):
 
     library_dirs: tuple[Path, ...]
     glossary_dirs: tuple[Path, ...]
+    words: WordServices
 
     @property
     def settings(self) -> Settings: ...
@@ -88,6 +97,7 @@ class ReaderServices(Protocol):
 
     def action_help(self) -> None: ...
 
+    def action_vocabulary(self) -> None: ...
     def action_export(self, fmt: str = "html") -> None: ...
 
 

@@ -38,12 +38,14 @@ from reader.ui.messages import (
     TermsFound,
     TranslationProgress,
     TranslationWarning,
+    WordLooked,
 )
 from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
-from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
+from reader.ui.widgets.word_panel import WordPanel
+from reader.ui.widgets.word_view import WordView
 
 
 class ReaderScreen(EssayTools):
@@ -76,12 +78,13 @@ class ReaderScreen(EssayTools):
 
     def compose(self) -> ComposeResult:
         # Kept as attributes: they are used while the screen unmounts, when queries find nothing.
-        self.view = EssayView(id="essay")
+        self.view = WordView(id="essay")
         self.status = TranslationStatus()
         yield Static(id="essay-title")
         yield ModelBanner()
         yield self.view
         yield EntryPanel(id="entry-panel")
+        yield WordPanel(id="word-panel")
         yield Input(placeholder="Search the essay (enter to search, esc to cancel)", id="search")
         yield self.status
         yield Footer()
@@ -254,6 +257,9 @@ class ReaderScreen(EssayTools):
             self.dismiss(None)
 
     # -- glossary ------------------------------------------------------------------------------------
+    def on_word_looked(self, message: WordLooked) -> None:
+        self.query_one(WordPanel).update_from(message)
+
     def on_term_activated(self, message: TermActivated) -> None:
         self.show_entry(message.entry_id)
 
@@ -264,6 +270,7 @@ class ReaderScreen(EssayTools):
         if entry is None:
             self.notify(one_line(f"No glossary entry {entry_id!r}"), severity="warning", markup=False)
             return
+        self.query_one(WordPanel).hide()  # one panel at a time: the essay keeps its width
         self.query_one(EntryPanel).show_entry(entry)
 
     @on(EntryPanel.Closed)
