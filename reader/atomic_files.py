@@ -3,9 +3,10 @@
 :func:`read_json_store` reads one of reader's own JSON files with limits, and :func:`set_aside` keeps an
 unusable one out of the way, so the state and the vocabulary recover from damage the same way.
 
-:func:`write_text_atomically` writes beside the target, fsyncs and renames into place, so a kill or a
-full disk never leaves half a file. :func:`move_aside` keeps a file reader could not use
-(``<name>.corrupt-<time>``, never over an earlier copy), so the user can look at it and nothing is lost.
+:func:`write_text_atomically` (and :func:`write_bytes_atomically`) writes beside the target, fsyncs
+and renames into place, so a kill or a full disk never leaves half a file. :func:`move_aside` keeps a
+file reader could not use (``<name>.corrupt-<time>``, never over an earlier copy), so the user can look
+at it and nothing is lost.
 """
 
 from __future__ import annotations
@@ -61,11 +62,16 @@ def set_aside(file: Path, what: str, why: str) -> tuple[str, bool]:
 
 def write_text_atomically(file: Path, text: str, *, mode: int | None = None, sync: bool = True) -> None:
     """Write ``text`` to a temporary file beside ``file``, fsync it, then move it into place."""
+    write_bytes_atomically(file, text.encode("utf-8"), mode=mode, sync=sync)
+
+
+def write_bytes_atomically(file: Path, data: bytes, *, mode: int | None = None, sync: bool = True) -> None:
+    """Write ``data`` to a temporary file beside ``file``, fsync it, then move it into place."""
     file.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             if sync:
                 os.fsync(out.fileno())

@@ -1,8 +1,9 @@
 """Where reader keeps its data: one module, so every path is in one place (`reader paths` prints them).
 
 Environment overrides (used by tests and by users who want a portable setup):
-``READER_DATA_DIR``, ``READER_CACHE_DIR``, ``READER_DICTIONARY`` (another dictionary file). Argos
-packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR`` honoured).
+``READER_DATA_DIR``, ``READER_CACHE_DIR``, ``READER_CONFIG_DIR``, ``READER_EXPORT_DIR``,
+``READER_DICTIONARY`` (another dictionary file). Argos packages live where argostranslate keeps them
+(``ARGOS_PACKAGES_DIR`` honoured).
 """
 
 from __future__ import annotations
@@ -66,9 +67,42 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+def user_config_dir() -> Path:
+    """Per-user settings: ``config.toml``."""
+    override = os.environ.get("READER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def config_file() -> Path:
+    """The user's settings (theme, measure, translation placement, beam size, glosses), in TOML."""
+    return user_config_dir() / "config.toml"
+
+
+def bookmarks_file() -> Path:
+    """Bookmarks and their notes, across essays (beside the reading state)."""
+    return user_data_dir() / "bookmarks.json"
+
+
 def user_essays_dir() -> Path:
     """Essays the user adds to the library: any text file dropped here is listed."""
     return user_data_dir() / "essays"
+
+
+def user_exports_dir() -> Path:
+    """Where the app saves exported editions: ``reader-exports`` in the user's documents folder, or
+    ``READER_EXPORT_DIR``; with ``READER_DATA_DIR`` set (a portable setup), ``exports`` inside it."""
+    override = os.environ.get("READER_EXPORT_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("READER_DATA_DIR"):
+        return user_data_dir() / "exports"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "reader-exports"
 
 
 def user_glossary_dir() -> Path:
@@ -122,7 +156,10 @@ def all_paths() -> dict[str, Path]:
         "user_data": user_data_dir(),
         "user_essays": user_essays_dir(),
         "user_glossary": user_glossary_dir(),
+        "exports": user_exports_dir(),
         "reading_state": reading_state_file(),
+        "bookmarks": bookmarks_file(),
+        "config": config_file(),
         "vocabulary": vocabulary_file(),
         "cache": user_cache_dir(),
         "translation_cache": translation_cache_file(),

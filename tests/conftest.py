@@ -22,6 +22,7 @@ for _name, _sub in (
     ("ARGOS_PACKAGES_DIR", "argos-packages"),
     ("READER_DATA_DIR", "reader-data"),
     ("READER_CACHE_DIR", "reader-cache"),
+    ("READER_CONFIG_DIR", "reader-config"),
 ):
     os.environ[_name] = str(_SESSION_HOME / _sub)
 os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"  # nothing listens there: no test reaches out
@@ -30,10 +31,12 @@ os.environ.setdefault("ARGOS_DEVICE_TYPE", "cpu")
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Fresh reader data/cache dirs and Argos packages dir for each test (env vars, so subprocesses agree)."""
+    """Fresh reader data, cache and config dirs and Argos packages dir for each test (env vars, so
+    subprocesses agree)."""
     home = tmp_path / "home"
     monkeypatch.setenv("READER_DATA_DIR", str(home / "reader-data"))
     monkeypatch.setenv("READER_CACHE_DIR", str(home / "reader-cache"))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(home / "reader-config"))
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "argos-packages"))
     yield home
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.glossary import Glossary, TermHit, load_glossary
-from reader.glossary.matcher import english_forms
+from reader.glossary.names import english_forms
 
 BASIC = Path(__file__).parent / "fixtures" / "glossary" / "basic"
 

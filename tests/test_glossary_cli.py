@@ -133,7 +133,7 @@ def test_annotate_json_offsets_index_the_decoded_text(tmp_path: Path) -> None:
 
 def test_annotate_human_summary_and_hits(tmp_path: Path) -> None:
     essay = tmp_path / "essay.txt"
-    essay.write_text("kulaks, kulak, кулаками; trudodni.\n", encoding="utf-8")
+    essay.write_text("kulaks, kulak, кулаками в деревне; trudodni.\n", encoding="utf-8")
     overlay = str(FIXTURES / "overlay")
     summary = run_cli("annotate", str(essay), "--glossary", overlay)
     assert summary.returncode == 0, summary.stderr

@@ -58,7 +58,7 @@ def test_case_sensitive_field_is_checked(tmp_path: Path) -> None:
     [
         ("В колхо́з пришли", "kolkhoz", "колхо́з"),
         ("Номенклату́ра решала", "nomenklatura", "Номенклату́ра"),
-        ("и кула́к", "kulak", "кула́к"),
+        ("и кула́к в деревне", "kulak", "кула́к"),
         ("the nomen\u00adklatura", "nomenklatura", "nomen\u00adklatura"),
         ("a ｋｏｌｋｈｏｚ", "kolkhoz", "ｋｏｌｋｈｏｚ"),
         ("kol\u200bkhoz\ufeff", "kolkhoz", "kol\u200bkhoz"),
@@ -91,7 +91,10 @@ def test_decomposed_letters_match(curated: Glossary) -> None:
         ("the Soviet of Workers' Deputies", [("soviet", "Soviet")]),
         ("local soviets met", [("soviet", "soviets")]),
         ("the Soviet voted", [("soviet", "Soviet")]),
-        ("a soviet economy", [("soviet", "soviet")]),
+        ("a soviet economy", [("soviet-adjective", "soviet")]),
+        ("the Soviet-era levels", [("soviet-adjective", "Soviet")]),
+        ("the local soviet met", [("soviet", "soviet")]),
+        ("the Soviet decided", [("soviet", "Soviet")]),
     ],
 )
 def test_soviet_adjective_and_council(curated: Glossary, text: str, expected: list[tuple[str, str]]) -> None:

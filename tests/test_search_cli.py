@@ -24,9 +24,9 @@ def test_json_output_has_the_documented_shape_and_exact_offsets(tmp_path: Path) 
     result = run_cli("search", "колхоз", "--json", "--library", str(folder))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "results"} and data["query"] == "колхоз"
+    assert set(data) == {"query", "limit", "truncated", "results"} and data["query"] == "колхоз"
     for essay in data["results"]:
-        assert set(essay) == {"path", "title", "matches"}
+        assert set(essay) == {"path", "title", "matches", "sentences", "truncated"}
         decoded = load_document(essay["path"]).text
         for match in essay["matches"]:
             assert set(match) == {"start", "end", "text", "context"}

@@ -12,7 +12,7 @@ import pytest
 
 from reader import paths
 from reader.detection import detect
-from reader.essay.library import list_library
+from reader.essay.library import list_library, load_document
 from reader.ui.app import ReaderApp
 from reader.ui.screens.library import COLUMNS, LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -38,7 +38,7 @@ async def test_library_lists_bundled_user_and_extra_essays(tmp_path: Path) -> No
     extra.mkdir()
     (extra / "other.md").write_text("Other Essay\n\nPlain English only.\n", encoding="utf-8")
     app = ReaderApp(library_dirs=(extra,))
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:  # wide enough that no title or author is shortened
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -51,7 +51,7 @@ async def test_library_lists_bundled_user_and_extra_essays(tmp_path: Path) -> No
             assert title == entry.meta.title
             assert author == (entry.meta.author or "—")
             assert year == (str(entry.meta.year) if entry.meta.year else "—")
-            text = entry.path.read_text(encoding="utf-8")
+            text = load_document(entry.path).text  # the essay, without a trailer index.yaml leaves out
             assert length == f"{len(text.split()):,} words"
             assert russian == str(len(detect(text).translated()))
             assert read == "—"

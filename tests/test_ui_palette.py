@@ -29,6 +29,7 @@ class PaletteHost(App[None]):
         self.theme = "textual-dark"
         self.glossary = glossary
         self.library_dirs: tuple[Path, ...] = ()
+        self.reader_screen = None  # no essay open: the palette offers no export or bookmark
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:
@@ -48,6 +49,14 @@ class PaletteHost(App[None]):
 
     def action_help(self) -> None:
         self.calls.append(("help", None))
+
+    def action_vocabulary(self) -> None:
+        self.calls.append(("vocabulary", None))
+    def action_bookmarks(self) -> None:
+        self.calls.append(("bookmarks", None))
+
+    def action_bookmark_here(self) -> None:
+        self.calls.append(("bookmark_here", None))
 
 
 @pytest.fixture
@@ -90,6 +99,12 @@ async def test_open_an_essay(glossary: Glossary) -> None:
     assert app.calls == [
         ("open_essay", bundled_corpus_dir() / "backwardness-and-the-bureaucratic-counter-revolution.txt")
     ]
+
+
+async def test_open_the_vocabulary(glossary: Glossary) -> None:
+    app = PaletteHost(glossary)
+    await run_command(app, "Vocabulary")
+    assert app.calls == [("vocabulary", None)]
 
 
 async def test_toggle_translations(glossary: Glossary) -> None:

@@ -31,8 +31,11 @@ COMMANDS: dict[str, str] = {
     "word": "reader.cli.word_cmd",
     "vocab": "reader.cli.vocab_cmd",
     "search": "reader.cli.search_cmd",
+    "export": "reader.cli.export_cmd",
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
+    "bookmarks": "reader.cli.bookmarks_cmd",
+    "serve": "reader.cli.serve_cmd",
     "paths": "reader.cli.paths_cmd",
 }
 

@@ -10,6 +10,18 @@ from reader.safe_text import one_line
 
 #: Characters of context shown on each side of a match in the readable listing.
 _CONTEXT_CHARS = 60
+#: Matches listed unless --limit says otherwise: enough to read, and a common word stays fast.
+DEFAULT_LIMIT = 100
+
+
+def _limit(text: str) -> int | None:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return value or None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         'quote a phrase ("five year plan") to match its words in order.',
     )
     parser.add_argument("query", nargs="+", metavar="QUERY", help="words or a quoted phrase")
+    parser.add_argument(
+        "--limit",
+        type=_limit,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"list at most N matches in all, in library order (default {DEFAULT_LIMIT}; 0: every match); "
+        "every matching essay is still listed, with its number of matching sentences",
+    )
     add_json_option(parser)
     add_library_option(parser)
     add_glossary_option(parser)
@@ -53,21 +73,33 @@ def run(args: argparse.Namespace) -> int:
     with SearchIndex(args.library, glossary=glossary) as index:
         entries = index.entries()
         report = index.refresh(entries)
-        results = index.search(query, entries)
+        results = index.search(query, entries, limit=args.limit)
         for warning in [*index.warnings, *report.problems]:
             print(f"reader: warning: {one_line(warning, 400)}", file=sys.stderr)
+    truncated = any(result.truncated for result in results)
     if args.json:
-        print_json({"query": query.text, "results": [result.as_dict() for result in results]})
+        print_json(
+            {
+                "query": query.text,
+                "limit": args.limit,
+                "truncated": truncated,
+                "results": [result.as_dict() for result in results],
+            }
+        )
         return 0
     if not results:
         print(f"no matches for {one_line(query.text)}")
         return 0
-    total = sum(len(result.matches) for result in results)
-    print(f"{total} match(es) in {len(results)} essay(s) for {one_line(query.text)}")
+    sentences = sum(result.sentences for result in results)
+    print(f"{sentences} matching sentence(s) in {len(results)} essay(s) for {one_line(query.text)}")
     for result in results:
         print(f"{one_line(result.title)}  ({one_line(str(result.path))})")
         for match in result.matches:
             offset = match.start - match.context_start
             excerpt = _excerpt(match.context, offset, offset + len(match.text))
             print(f"  {match.start}-{match.end}  {excerpt}")
+        if result.truncated:
+            print(f"  … {result.sentences} matching sentence(s) in all")
+    if truncated:
+        print(f"only the first {args.limit} matches are listed: --limit N for more, --limit 0 for all")
     return 0

@@ -61,21 +61,6 @@ def _save(vocabulary: Vocabulary) -> None:
         raise BadInput(f"{vocabulary.file}: cannot save the vocabulary ({exc.strerror or exc})") from None
 
 
-def _cached_translation(sentence: str) -> str | None:
-    """The sentence's translation if the translation cache holds it; never loads or runs a model."""
-    if not sentence:
-        return None
-    from reader.errors import ReaderError
-
-    try:
-        from reader.translation.engine import TranslationEngine
-
-        found = TranslationEngine.for_installed().cached([sentence])[0]
-    except (ReaderError, OSError):
-        return None
-    return found.translation if found is not None else None
-
-
 def _offset_in_essay(essay: Path, context: str) -> int | None:
     """Where the sentence starts in the essay's decoded text, when it is there."""
     from reader.essay.decoding import read_text_file
@@ -87,30 +72,22 @@ def _offset_in_essay(essay: Path, context: str) -> int | None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from reader.errors import BadInput
+    from reader.reading.word_context import cached_translation
     from reader.safe_text import printable
     from reader.words import look_up
-    from reader.words.vocabulary import SavedWord
+    from reader.words.saving import saved_word
 
     found = look_up(args.word)
-    if not found.analyses:
-        raise BadInput(f"{args.word!r}: no analysis to save")
-    best = found.analyses[0]
     offset = _offset_in_essay(args.essay, args.context) if args.essay is not None else None
-    vocabulary = _open()
-    saved = vocabulary.add(
-        SavedWord(
-            lemma=best.lemma,
-            word=found.query,
-            sense=best.senses[0] if best.senses else "",
-            stressed=best.stressed[0] if best.stressed else best.lemma,
-            grammar=best.grammar,
-            context=" ".join(args.context.split()),
-            translation=_cached_translation(args.context),
-            essay=str(args.essay.resolve()) if args.essay is not None else None,
-            offset=offset,
-        )
+    word = saved_word(
+        found,
+        context=args.context,
+        translation=cached_translation(args.context),
+        essay=str(args.essay.resolve()) if args.essay is not None else None,
+        offset=offset,
     )
+    vocabulary = _open()
+    saved = vocabulary.add(word)
     _save(vocabulary)
     if args.json:
         print_json(saved.to_json())

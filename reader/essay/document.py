@@ -18,13 +18,16 @@ LONG_BLOCK_CHARS = 10_000
 
 @dataclass(frozen=True)
 class EssayMeta:
-    """What the library knows of an essay. ``title_supplied`` marks a title given by the library."""
+    """What the library knows of an essay. ``title_supplied`` marks a title given by the library;
+    ``ends_before`` is the text at which a trailer that is not part of the essay begins (see
+    :mod:`reader.essay.library`)."""
 
     title: str
     author: str | None = None
     year: int | None = None
     source: str | None = None
     title_supplied: bool = False
+    ends_before: str | None = None
 
 
 @dataclass(frozen=True)

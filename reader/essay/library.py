@@ -8,8 +8,15 @@ A folder may hold an ``index.yaml`` mapping file names to metadata::
       year: null
       source: "..."
       title_supplied: false
+      ends_before: "Share this article!"
 
 Essays without an entry get a title from their first line or file name.
+
+``ends_before`` (optional) marks the end of the essay in a file that carries more than the essay, such as
+a web page's comment form saved with it: the essay is the file's text up to the first occurrence of that
+text, with the white space before it dropped. The file itself is kept word for word; the reader, detection,
+annotation, translation and search all see only the essay, and offsets index that text, which begins as
+the file does (a marker that does not occur leaves the whole text).
 """
 
 from __future__ import annotations
@@ -65,6 +72,7 @@ def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
         year=year,
         source=_optional_text(raw, "source", where),
         title_supplied=bool(raw.get("title_supplied", False)),
+        ends_before=_optional_text(raw, "ends_before", where),
     )
 
 
@@ -154,10 +162,30 @@ def list_library(extra_dirs: tuple[Path, ...] = (), include_user: bool = True) -
     return entries
 
 
+def end_marker(path: Path) -> str | None:
+    """The ``ends_before`` text of an essay file's entry in its folder's index, if any."""
+    try:
+        meta = read_index(path.parent).get(path.name)
+    except BadInput:
+        return None
+    return meta.ends_before if meta is not None else None
+
+
+def essay_part(text: str, marker: str | None) -> str:
+    """``text`` up to ``marker`` (and the white space before it); all of it without a marker found."""
+    cut = text.find(marker) if marker else -1
+    return text if cut < 0 else text[:cut].rstrip()
+
+
 def load_document(path: Path | str, meta: EssayMeta | None = None) -> Document:
-    """Read an essay file. Metadata comes from ``meta``, else from the library index of its folder."""
+    """Read an essay file. Metadata comes from ``meta``, else from the library index of its folder.
+
+    A trailer marked by ``ends_before`` in the folder's index is left out whatever ``meta`` says: it is a
+    fact about the file, so every reader of the essay sees the same text.
+    """
     path = Path(path)
     extracted = extract(path)  # plain text decoded as ever; Markdown, HTML, EPUB, PDF, DOCX extracted
     if meta is None:
         meta = metadata_for(path) if extracted.meta.format == "text" else extracted.essay_meta(path)
-    return document_from_text(extracted.text, path=path, encoding=extracted.meta.encoding, meta=meta)
+    text = essay_part(extracted.text, end_marker(path))
+    return document_from_text(text, path=path, encoding=extracted.meta.encoding, meta=meta)

@@ -57,5 +57,5 @@ class Glossary:
             matcher = self.matcher
             with self._lock:
                 if self._lookup is None:
-                    self._lookup = Lookup(self.entries, matcher.annotate)
+                    self._lookup = Lookup(self.entries, lambda query: matcher.annotate(query, rules=False))
         return self._lookup.search(query, limit)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader import paths
@@ -36,7 +36,7 @@ def _merge_layers(layers: Iterable[Sequence[Path]]) -> tuple[dict[str, Entry], l
     """Read each layer's files, merge by id (higher layers win) and check see_also across the result."""
     merged: dict[str, ParsedEntry] = {}
     problems: list[Problem] = []
-    for files in layers:
+    for depth, files in enumerate(layers):
         layer: dict[str, ParsedEntry] = {}
         for path in files:
             parsed, file_problems = read_glossary_file(path)
@@ -53,6 +53,8 @@ def _merge_layers(layers: Iterable[Sequence[Path]]) -> tuple[dict[str, Entry], l
                         )
                     )
                     continue
+                if depth:  # above the curated glossary: a user's entry
+                    item = replace(item, entry=replace(item.entry, overlay=True))
                 layer[item.entry.id] = item
         merged.update(layer)
     for item in merged.values():

@@ -45,3 +45,9 @@ def lemmas(word: str) -> tuple[str, ...]:
 def lemma(word: str) -> str:
     """The most likely dictionary form of a folded Cyrillic ``word`` (used for headwords)."""
     return lemmas(word)[0]
+
+
+def has_grammemes(word: str, grammemes: tuple[str, ...]) -> bool:
+    """Whether one of pymorphy3's analyses of a folded Cyrillic ``word`` carries all ``grammemes``."""
+    wanted = set(grammemes)
+    return any(wanted <= parse.tag.grammemes for parse in analyzer().parse(word))

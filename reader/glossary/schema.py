@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from reader.glossary.model import CATEGORIES, Entry, Problem, Source
+from reader.glossary.model import CATEGORIES, ContextRule, Entry, Problem, Source
 from reader.safe_text import one_line
 from reader.safe_yaml import ComposedYaml, YamlRefused, compose_file, describe_error
 from reader.scripts import CYRILLIC_LETTER
@@ -29,8 +29,18 @@ _TEXT_FIELDS = ("term", "russian", "gloss", "definition", "category", "period")
 _LIST_FIELDS = ("forms", "transliterations", "see_also")
 FIELDS: tuple[str, ...] = ("id", *_TEXT_FIELDS, *_LIST_FIELDS, "sources")
 #: Fields an entry may leave out: case-sensitive spellings, the noun of an adjective.
-OPTIONAL_FIELDS: tuple[str, ...] = ("case_sensitive", "adjective_of")
+OPTIONAL_FIELDS: tuple[str, ...] = ("case_sensitive", "adjective_of", "context", "meanings")
 _SOURCE_FIELDS = ("author", "title", "year")
+#: The conditions a context rule may set: word lists, then yes/no conditions.
+_RULE_LISTS = ("near", "not_near", "after", "not_after", "before", "not_before", "grammar")
+_RULE_FLAGS = ("noun", "soviet_context")
+#: pymorphy3 grammemes a rule may demand (number, case, gender, animacy, part of speech).
+GRAMMEMES = frozenset(
+    {
+        *("sing", "plur", "nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "loc2"),
+        *("masc", "femn", "neut", "anim", "inan", "NOUN", "ADJF", "ADJS", "VERB", "INFN", "PRTF"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,9 @@ class _FileReader:
             return None
         return value.strip()
 
-    def text_list(self, label: str, node: yaml.Node) -> tuple[tuple[str, yaml.Node], ...] | None:
+    def text_list(
+        self, label: str, node: yaml.Node, *, allow_number: bool = False
+    ) -> tuple[tuple[str, yaml.Node], ...] | None:
         """A list of non-empty strings, each with its node (for the line of a bad see_also id)."""
         if isinstance(node, yaml.ScalarNode) and self.value(node) is None:
             self.problem(node, f"{label} must be a list (write [] for none)")
@@ -84,7 +96,7 @@ class _FileReader:
             return None
         items: list[tuple[str, yaml.Node]] = []
         for item in node.value:
-            text = self.text(f"{label} item", item)
+            text = self.text(f"{label} item", item, allow_number=allow_number)
             if text is not None:
                 items.append((text, item))
         return tuple(items) if len(items) == len(node.value) else None
@@ -161,6 +173,8 @@ class _FileReader:
         names = (texts["term"], russian, *_texts(lists["forms"]), *_texts(lists["transliterations"]))
         case_sensitive = self.spellings(label, fields.get("case_sensitive"), names)
         adjective_of = self.optional_id(label, fields.get("adjective_of"))
+        context = self.context(label, fields.get("context"), names)
+        meanings = self.text_list(f"{label}: meanings", fields["meanings"]) if "meanings" in fields else ()
         if len(self.problems) > before or entry_id is None or sources is None:
             return None
         entry = Entry(
@@ -178,6 +192,8 @@ class _FileReader:
             origin=str(self.path),
             case_sensitive=case_sensitive,
             adjective_of=adjective_of,
+            context=context,
+            meanings=_texts(meanings),
         )
         see_also_lines = {target: item.start_mark.line + 1 for target, item in lists["see_also"] or ()}
         return ParsedEntry(entry, node.start_mark.line + 1, see_also_lines)
@@ -191,6 +207,68 @@ class _FileReader:
             if text not in names:
                 self.problem(item, f"{label}: case_sensitive {text!r} is not a term, form or transliteration")
         return _texts(items)
+
+    def context(
+        self, label: str, node: yaml.Node | None, names: tuple[str | None, ...]
+    ) -> tuple[ContextRule, ...]:
+        """``context``: an optional list of rules, each a mapping of ``spellings`` and conditions."""
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"{label}: context must be a list of rules")
+            return ()
+        rules = [
+            self.rule(f"{label}: context rule {i + 1}", item, names) for i, item in enumerate(node.value)
+        ]
+        return tuple(rule for rule in rules if rule is not None)
+
+    def rule(self, label: str, node: yaml.Node, names: tuple[str | None, ...]) -> ContextRule | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{label} must be a mapping with spellings and conditions")
+            return None
+        fields = self.mapping(label, node, ("spellings",), (*_RULE_LISTS, *_RULE_FLAGS))
+        if fields is None:
+            return None
+        before = len(self.problems)
+        spellings = self.text_list(f"{label}: spellings", fields["spellings"])
+        known = {_spelling(name) for name in names if name}
+        for text, item in spellings or ():
+            if not any(_spelling(text) in (name, *_plurals(name)) for name in known):
+                self.problem(item, f"{label}: spelling {text!r} is not a name of the entry (or its plural)")
+        lists = {
+            name: _texts(self.text_list(f"{label}: {name}", fields[name], allow_number=True))
+            for name in _RULE_LISTS
+            if name in fields
+        }
+        for grammeme in lists.get("grammar", ()):
+            if grammeme not in GRAMMEMES:
+                self.problem(
+                    fields["grammar"],
+                    f"{label}: unknown grammeme {grammeme!r} (one of: {', '.join(sorted(GRAMMEMES))})",
+                )
+        flags = {name: self.value(fields[name]) for name in _RULE_FLAGS if name in fields}
+        for name, value in flags.items():
+            if not isinstance(value, bool):
+                self.problem(fields[name], f"{label}: {name} must be true or false")
+        if not lists and not any(flags.values()):
+            self.problem(
+                node,
+                f"{label}: a rule needs at least one condition ({', '.join((*_RULE_LISTS, *_RULE_FLAGS))})",
+            )
+        if len(self.problems) > before or not spellings:
+            return None
+        words = {
+            name: tuple(_rule_word(word) for word in value)
+            for name, value in lists.items()
+            if name != "grammar"
+        }
+        return ContextRule(
+            spellings=_texts(spellings),
+            grammar=lists.get("grammar", ()),
+            noun=bool(flags.get("noun")),
+            soviet_context=bool(flags.get("soviet_context")),
+            **words,
+        )
 
     def optional_id(self, label: str, node: yaml.Node | None) -> str:
         """``adjective_of``: the id of the noun entry, checked like an id (its existence across files)."""
@@ -207,6 +285,19 @@ class _FileReader:
             return None
         sources = [self.source(f"{label}: source {i + 1}", item) for i, item in enumerate(node.value)]
         return tuple(s for s in sources if s is not None) if all(sources) else None
+
+
+def _spelling(text: str) -> str:
+    """A name or rule spelling folded for comparison: lower case, ё as е, words joined by one space."""
+    return " ".join(re.findall(r"[^\W_]+(?:'[^\W_]+)*", text.lower().replace("ё", "е").replace("’", "'")))
+
+
+def _plurals(name: str) -> tuple[str, ...]:
+    return (name + "s", name + "es", name + "'s")
+
+
+def _rule_word(word: str) -> str:
+    return word.strip().lower().replace("ё", "е").replace("’", "'")
 
 
 def _kind(node: yaml.Node) -> str:

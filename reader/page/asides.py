@@ -76,13 +76,13 @@ def build_asides(
                     pieces.append(AsidePiece(SUSPECT_NOTE, NOTE))
                 pieces.append(AsidePiece(found.translation, TRANSLATION))
             elif model_missing or not passage.translated:
-                pieces.append(AsidePiece(transliterate(passage.text), TRANSLIT))
+                pieces.append(AsidePiece(transliterate(passage.text, lang=passage.lang), TRANSLIT))
                 translit_added = True
                 pieces.extend(AsidePiece(gloss, GLOSS) for gloss in glosses.get(passage.start, ()))
             else:
                 pieces.append(AsidePiece(PENDING_NOTE, NOTE))
         if state.transliterate and not translit_added:
-            pieces.append(AsidePiece(transliterate(passage.text), TRANSLIT))
+            pieces.append(AsidePiece(transliterate(passage.text, lang=passage.lang), TRANSLIT))
         if pieces:
             asides[passage.start] = tuple(pieces)
     return asides

@@ -21,10 +21,12 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 
 from reader.errors import Cancelled
 from reader.essay.document import Paragraph
+from reader.page.interlinear import wrap_interlinear
 from reader.page.rows import GUTTER, TEXT, Chunk, Row, Span, cells, wrap
 
 #: Narrower than this, two columns are too cramped: a paragraph's aside goes underneath it instead.
@@ -119,8 +121,11 @@ def layout_paragraph(
     passages: Sequence[PassageSpan],
     asides: Mapping[int, Sequence[AsidePiece]],
     width: int,
+    glosses: Mapping[int, str] | None = None,
 ) -> list[Row]:
-    """The rows of one paragraph. ``passages`` are those overlapping it, by start; ``asides`` by start."""
+    """The rows of one paragraph. ``passages`` are those overlapping it, by start; ``asides`` by start;
+    ``glosses`` (word start -> gloss) put word-by-word glosses under the paragraph's words."""
+    fill = partial(wrap_interlinear, glosses=glosses) if glosses else wrap
     start, end = paragraph.start, paragraph.end
     # A passage's aside belongs to the paragraph it starts in (a passage may run on into the next).
     with_aside = [(p, asides[p.start]) for p in passages if p.start >= start and asides.get(p.start)]
@@ -136,12 +141,12 @@ def layout_paragraph(
     rows: list[Row] = []
     carry = start
     if column is None:
-        for spans in wrap(chunks, width):
+        for spans in fill(chunks, width):
             carry_start, carry = _bounds(spans, carry)
             rows.append(Row(spans, carry_start, carry, index))
         return rows
     if width < COLUMN_MIN_WIDTH:
-        for spans in wrap(chunks, width):
+        for spans in fill(chunks, width):
             carry_start, carry = _bounds(spans, carry)
             rows.append(Row(spans, carry_start, carry, index))
         for spans in wrap(_aside_chunks_block(column[1], STACK_INDENT), width):
@@ -149,7 +154,7 @@ def layout_paragraph(
         return rows
     left_width = (width - len(GUTTER_TEXT)) // 2
     right_width = width - len(GUTTER_TEXT) - left_width
-    left = wrap(chunks, left_width)
+    left = fill(chunks, left_width)
     right = wrap(_aside_chunks_block(column[1]), right_width)
     for number in range(max(len(left), len(right))):
         left_spans = left[number] if number < len(left) else ()
@@ -186,6 +191,8 @@ class EssayLayout:
         self._passage_ends = [p.end for p in self.passages]
         self._paragraph_starts = [p.start for p in paragraphs]
         self.asides: dict[int, tuple[AsidePiece, ...]] = {k: tuple(v) for k, v in asides.items() if v}
+        self.glosses: dict[int, str] = {}
+        self._glossed: set[int] = set()  # paragraphs holding a gloss
         self.first, self.last = window if window is not None else (0, len(paragraphs))
         self.complete = self.first == 0 and self.last == len(paragraphs)
         self._cache: OrderedDict[int, list[Row]] = OrderedDict()
@@ -217,7 +224,10 @@ class EssayLayout:
             self._cache.move_to_end(index)
             return rows
         paragraph = self.paragraphs[index]
-        rows = layout_paragraph(self.text, paragraph, index, self.passages_in(index), self.asides, self.width)
+        glosses = self.glosses if index in self._glossed else None
+        rows = layout_paragraph(
+            self.text, paragraph, index, self.passages_in(index), self.asides, self.width, glosses
+        )
         if self._separator(index):
             rows.append(Row((), paragraph.end, paragraph.end, index))
         self._cache[index] = rows
@@ -274,6 +284,16 @@ class EssayLayout:
         self._passage_starts = [p.start for p in self.passages]
         self._passage_ends = [p.end for p in self.passages]
         return self._invalidate({self.paragraph_of(start) for start in self.asides})
+
+    def set_glosses(self, glosses: Mapping[int, str]) -> bool:
+        """Put word-by-word glosses (word start -> gloss; empty: none) under the words; re-lay the
+        paragraphs that had or get any. True if any paragraph did."""
+        if glosses == self.glosses:
+            return False
+        glossed = {self.paragraph_of(start) for start in glosses}
+        changed = glossed | self._glossed
+        self.glosses, self._glossed = dict(glosses), glossed
+        return self._invalidate(changed)
 
     def _invalidate(self, paragraphs: set[int]) -> bool:
         """Forget the rows of ``paragraphs`` and recount them. True if there were any."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -163,10 +164,12 @@ class SearchIndex:
         stale: list[tuple[str, os.stat_result]] = []
         problems: list[str] = []
         unchanged = 0
+        missing: set[str] = set()
         for key in wanted:
             try:
                 status = os.stat(key)
             except OSError:
+                missing.add(key)
                 continue
             row = known.get(key)
             if row is not None and (row[1], row[2]) == (status.st_mtime_ns, status.st_size):
@@ -175,7 +178,12 @@ class SearchIndex:
                     problems.append(row[3])
             else:
                 stale.append((key, status))
-        gone = [row[0] for key, row in known.items() if not os.path.exists(key)]
+        # Each wanted essay was looked at just now; only the others need a look.
+        gone = [
+            row[0]
+            for key, row in known.items()
+            if key in missing or (key not in wanted and not os.path.exists(key))
+        ]
         if gone:
             with store.transaction(connection):
                 for essay_id in gone:
@@ -190,41 +198,141 @@ class SearchIndex:
 
     # -- searching ----------------------------------------------------------------------------------
 
-    def search(self, query: str | Query, entries: Sequence[LibraryEntry] | None = None) -> list[EssayResults]:
+    def search(
+        self, query: str | Query, entries: Sequence[LibraryEntry] | None = None, *, limit: int | None = None
+    ) -> list[EssayResults]:
         """Every essay with a match of ``query``, in library order, after bringing the index up to date.
 
+        ``limit`` lists at most that many matches in all, the first ones in library order: a search for a
+        common word then reads only that many sentences, and the essays past the limit are listed with
+        their number of matching sentences and no matches (``truncated``). None lists every match.
         A query without words raises BadInput.
         """
         parsed = parse_query(query, self.glossary) if isinstance(query, str) else query
         chosen = self.entries() if entries is None else entries
         self.refresh(chosen)
+        if limit is not None:
+            if limit < 1:
+                raise BadInput(f"search: the limit must be at least 1, not {limit}")
+            return self._guarded(lambda: self._find_first(parsed, chosen, limit))
         return self._guarded(lambda: self._find(parsed, chosen))
+
+    def _essays_by_id(self, entries: Sequence[LibraryEntry]) -> dict[int, LibraryEntry]:
+        ids = dict(self._connect().execute("SELECT path, id FROM essays"))
+        return {ids[key]: entry for entry in entries if (key := self._key(entry.path)) in ids}
 
     def _find(self, query: Query, entries: Sequence[LibraryEntry]) -> list[EssayResults]:
         connection = self._connect()
-        ids = dict(connection.execute("SELECT path, id FROM essays"))
-        by_id = {ids[key]: entry for entry in entries if (key := self._key(entry.path)) in ids}
-        expression = " OR ".join(f"({group.fts_expression()})" for group in query.groups)
+        by_id = self._essays_by_id(entries)
         rows: Iterable[_SentenceRow] = connection.execute(
             "SELECT s.essay, s.start, s.text, s.terms FROM sentence_terms "
             "JOIN sentences AS s ON s.id = sentence_terms.rowid WHERE sentence_terms MATCH ?",
-            (expression,),
+            (_expression(query),),
         )
         found: dict[int, list[tuple[int, int, int]]] = {}
         contexts: dict[int, dict[int, tuple[int, str]]] = {}
+        sentences: dict[int, int] = {}
         for essay_id, start, text, terms in rows:
             if essay_id not in by_id:
                 continue
-            for group, match_start, match_end in sentence_matches(query, text, terms.split(" ")):
+            spans = sentence_matches(query, text, terms.split(" "))
+            if spans:
+                sentences[essay_id] = sentences.get(essay_id, 0) + 1
+            for group, match_start, match_end in spans:
                 found.setdefault(essay_id, []).append((group, start + match_start, start + match_end))
                 contexts.setdefault(essay_id, {})[start + match_start] = (start, text)
         results = []
         for essay_id, entry in by_id.items():
-            spans = resolve(query, found.get(essay_id, []))
-            if spans:
-                matches = tuple(_match(span, contexts[essay_id][span[0]]) for span in spans)
-                results.append(EssayResults(entry.path, entry.meta.title, matches))
+            kept = resolve(query, found.get(essay_id, []))
+            if kept:
+                matches = tuple(_match(span, contexts[essay_id][span[0]]) for span in kept)
+                results.append(EssayResults(entry.path, entry.meta.title, matches, sentences[essay_id]))
         return results
+
+    def _find_first(self, query: Query, entries: Sequence[LibraryEntry], limit: int) -> list[EssayResults]:
+        """The first ``limit`` matches, each essay with its count of matching sentences. FTS5's row ids
+        say which essay each matching sentence is in (see :mod:`reader.search.store`), so the sentences
+        table is read only for the first ``limit`` matching sentences, and Python looks at those alone."""
+        connection = self._connect()
+        by_id = self._essays_by_id(entries)
+        qualifying = set(by_id)
+        shift = store.ESSAY_SHIFT
+        if len(query.groups) > 1:  # every group must occur somewhere in the essay
+            for group in query.groups:
+                qualifying &= {
+                    row[0]
+                    for row in connection.execute(
+                        f"SELECT DISTINCT rowid >> {shift} FROM sentence_terms WHERE sentence_terms MATCH ?",
+                        (f"({group.fts_expression()})",),
+                    )
+                }
+        expression = _expression(query)
+        sentences = {
+            essay_id: count
+            for essay_id, count in connection.execute(
+                f"SELECT rowid >> {shift}, count(*) FROM sentence_terms "
+                "WHERE sentence_terms MATCH ? GROUP BY 1",
+                (expression,),
+            )
+            if essay_id in qualifying
+        }
+        first: list[int] = []  # the first ``limit`` matching sentences, in library order
+        for essay_id in by_id:
+            if len(first) >= limit:
+                break
+            if essay_id in sentences:
+                low = essay_id << shift
+                first += (
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT rowid FROM sentence_terms WHERE sentence_terms MATCH ? AND rowid >= ? "
+                        "AND rowid < ? ORDER BY rowid LIMIT ?",
+                        (expression, low, low + (1 << shift), limit - len(first)),
+                    )
+                )
+        read = Counter(rowid >> shift for rowid in first)
+        found: dict[int, list[Match]] = {}
+        for index in range(0, len(first), _ROWS_PER_SELECT):
+            chosen = first[index : index + _ROWS_PER_SELECT]
+            marks = ",".join("?" * len(chosen))
+            for essay_id, start, text, terms in connection.execute(
+                f"SELECT essay, start, text, terms FROM sentences WHERE id IN ({marks})", chosen
+            ):
+                found.setdefault(essay_id, []).extend(
+                    _match((start + s, start + e), (start, text))
+                    for _group, s, e in sentence_matches(query, text, terms.split(" "))
+                )
+        results = []
+        room = limit
+        for essay_id, entry in by_id.items():
+            if essay_id not in sentences:
+                continue
+            matches = _without_overlaps(found.get(essay_id, []))
+            listed = matches[:room]
+            room -= len(listed)
+            truncated = sentences[essay_id] > read[essay_id] or len(matches) > len(listed)
+            if listed or truncated:
+                results.append(
+                    EssayResults(entry.path, entry.meta.title, listed, sentences[essay_id], truncated)
+                )
+        return results
+
+
+#: Sentences read per SELECT ... IN (...): well under SQLite's limit on bound parameters.
+_ROWS_PER_SELECT = 500
+
+
+def _expression(query: Query) -> str:
+    return " OR ".join(f"({group.fts_expression()})" for group in query.groups)
+
+
+def _without_overlaps(matches: list[Match]) -> tuple[Match, ...]:
+    """Sorted, and of overlapping matches the leftmost, then the longest, kept (as :func:`resolve`)."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return tuple(kept)
 
 
 def _match(span: tuple[int, int], context: tuple[int, str]) -> Match:
@@ -267,9 +375,14 @@ def _write(
         (key, status.st_mtime_ns, status.st_size, problem),
     )
     essay_id = cursor.lastrowid
+    assert essay_id is not None
+    first_id = essay_id << store.ESSAY_SHIFT
     connection.executemany(
-        "INSERT INTO sentences (essay, start, text, terms) VALUES (?, ?, ?, ?)",
-        ((essay_id, start, text, terms) for start, text, terms in rows),
+        "INSERT INTO sentences (id, essay, start, text, terms) VALUES (?, ?, ?, ?, ?)",
+        (
+            (first_id + number, essay_id, start, text, terms)
+            for number, (start, text, terms) in enumerate(rows)
+        ),
     )
     connection.execute(
         "INSERT INTO sentence_terms (rowid, terms) SELECT id, terms FROM sentences WHERE essay = ?",

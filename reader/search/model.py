@@ -24,17 +24,24 @@ class Match:
 
 @dataclass(frozen=True)
 class EssayResults:
-    """Every match in one essay, in text order."""
+    """The matches in one essay, in text order: every one, or with a limit the first ones.
+
+    ``sentences`` counts the essay's sentences that hold a match; ``truncated`` says that more matches
+    exist than ``matches`` lists (only a search with a limit leaves some out)."""
 
     path: Path
     title: str
     matches: tuple[Match, ...]
+    sentences: int = 0
+    truncated: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": str(self.path),
             "title": self.title,
             "matches": [match.as_dict() for match in self.matches],
+            "sentences": self.sentences,
+            "truncated": self.truncated,
         }
 
 

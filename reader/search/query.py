@@ -97,13 +97,27 @@ def _glossary_names(glossary: Glossary, text: str) -> list[str]:
     return names
 
 
-def _group(label: str, glossary: Glossary | None, literal: bool) -> Group | None:
+class _NamesOf:
+    """:func:`_glossary_names` asked once per text in one parse (a one-word query is looked up whole,
+    then as its word: the same text, and a lookup costs a fuzzy pass over every name)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._known: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        if text not in self._known:
+            self._known[text] = _glossary_names(self.glossary, text)
+        return self._known[text]
+
+
+def _group(label: str, names_of: _NamesOf | None, literal: bool) -> Group | None:
     own = phrase(label)
     if own is None:
         return None
     phrases = [own]
-    if not literal and glossary is not None:
-        phrases += [found for name in _glossary_names(glossary, label) if (found := phrase(name)) is not None]
+    if not literal and names_of is not None:
+        phrases += [found for name in names_of(label) if (found := phrase(name)) is not None]
     return Group(label, tuple(dict.fromkeys(phrases)))
 
 
@@ -113,18 +127,19 @@ def parse_query(text: str, glossary: Glossary | None) -> Query:
     Raises BadInput for a query without a single word.
     """
     stripped = text.strip()
+    names_of = _NamesOf(glossary) if glossary is not None else None
     groups: list[Group | None] = []
-    if not _QUOTED.search(stripped) and glossary is not None and _glossary_names(glossary, stripped):
-        groups.append(_group(stripped, glossary, literal=False))
+    if not _QUOTED.search(stripped) and names_of is not None and names_of(stripped):
+        groups.append(_group(stripped, names_of, literal=False))
     else:
         position = 0
         for match in [*_QUOTED.finditer(stripped), None]:
             loose = stripped[position : match.start() if match else len(stripped)]
             for word in tokens.words(loose)[0]:
-                groups.append(_group(word, glossary, literal=False))
+                groups.append(_group(word, names_of, literal=False))
             if match:
                 quoted = next(part for part in match.groups() if part is not None)
-                groups.append(_group(quoted, glossary, literal=True))
+                groups.append(_group(quoted, names_of, literal=True))
                 position = match.end()
     kept = tuple(dict.fromkeys(group for group in groups if group is not None))
     if not kept:

@@ -2,7 +2,9 @@
 
 Tables: ``essays`` (one row per indexed file: its path, modification time and size, so a changed file
 is indexed again), ``sentences`` (each sentence's offset in the decoded essay, its text, and its terms
-joined by spaces) and ``sentence_terms``, an external-content FTS5 table over those terms. A match is
+joined by spaces; a sentence's id is its essay's id shifted left by :data:`ESSAY_SHIFT` bits plus its
+number in the essay, so FTS5's row ids alone say which essay a match is in, and in what order) and
+``sentence_terms``, an external-content FTS5 table over those terms. A match is
 found by FTS5, then located in the sentence by its words (see :mod:`reader.search.matching`), so
 offsets are exact without a table of positions. The sentence text doubles as the match's context.
 
@@ -21,8 +23,10 @@ from pathlib import Path
 from reader.atomic_files import move_aside
 
 #: Bumped whenever tokens or sentences are computed differently: an older index is rebuilt.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 _BUSY_TIMEOUT_MS = 10_000
+#: Sentence ids: ``essay id << ESSAY_SHIFT | sentence number``.
+ESSAY_SHIFT = 32
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

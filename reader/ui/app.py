@@ -11,20 +11,25 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from reader.errors import ReaderError
+from reader.reading.preferences import Preferences, load_preferences, save_preferences
 from reader.reading.settings import Settings
 from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
+from reader.ui.messages import EssayExported
 from reader.ui.screens.library import LibraryScreen
+from reader.ui.word_services import WordServices
 
 if TYPE_CHECKING:
     from reader.glossary import Glossary
+    from reader.reading.bookmarks import Bookmark, BookmarkStore
     from reader.ui.screens.reader import ReaderScreen
 
 
@@ -36,8 +41,10 @@ class ReaderApp(App[int]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
-        Binding("f2", "glossary", "Glossary"),
+        Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
+        Binding("f4", "vocabulary", "Vocabulary", show=False),  # likewise
         Binding("t", "toggle_translations", "Translations"),
+        Binding("f5", "bookmarks", "Bookmarks", show=False),
     ]
 
     def __init__(
@@ -53,6 +60,15 @@ class ReaderApp(App[int]):
         self._glossary: Glossary | None = None
         self._glossary_lock = threading.Lock()
         self._state_store: StateStore | None = None
+        self.words = WordServices(
+            lambda: self.glossary, lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary")
+        )
+        self._bookmark_store: BookmarkStore | None = None
+        self._preferences, self._preferences_problem = load_preferences()
+        if self._preferences.theme in self.available_themes:
+            self.theme = self._preferences.theme
+        elif self._preferences_problem is None:
+            self._preferences_problem = f"Unknown theme {self._preferences.theme!r} in the settings file"
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom of the screen stack: every other screen returns to it."""
@@ -64,12 +80,35 @@ class ReaderApp(App[int]):
         problem = self.state_store.problem
         if problem:
             self.notify(one_line(problem), severity="warning", title="Reading state", markup=False)
+        if self._preferences_problem:
+            self.notify(
+                one_line(self._preferences_problem), severity="warning", title="Settings", markup=False
+            )
+        self.theme_changed_signal.subscribe(self, lambda theme: self.update_preferences(theme=theme.name))
 
     # -- shared data ---------------------------------------------------------------------------------
     @property
     def settings(self) -> Settings:
         """What the pipeline needs of the user's choices."""
-        return Settings(glossary_dirs=self.glossary_dirs)
+        return Settings(beam_size=self._preferences.beam_size, glossary_dirs=self.glossary_dirs)
+
+    @property
+    def preferences(self) -> Preferences:
+        """The user's lasting choices (``config.toml``), as loaded at start and changed since."""
+        return self._preferences
+
+    def update_preferences(self, **changes: object) -> Preferences:
+        """Apply ``changes`` (ValueError for an invalid one) and save them; a failed save is a toast,
+        and the change still holds for this session."""
+        updated = self._preferences.changed(**changes)
+        if updated == self._preferences:
+            return updated
+        self._preferences = updated
+        try:
+            save_preferences(updated)
+        except OSError as exc:
+            self.notify(one_line(f"Cannot save the settings: {exc}"), severity="error", markup=False)
+        return updated
 
     @property
     def state_store(self) -> StateStore:
@@ -82,6 +121,76 @@ class ReaderApp(App[int]):
             self.state_store.save()
         except OSError as exc:
             self.notify(one_line(f"Cannot save the reading state: {exc}"), severity="error", markup=False)
+
+    # -- bookmarks -----------------------------------------------------------------------------------
+    @property
+    def bookmark_store(self) -> BookmarkStore:
+        """The bookmarks, read on first use (an unusable file: moved aside, one warning)."""
+        if self._bookmark_store is None:
+            from reader.reading.bookmarks import BookmarkStore
+
+            self._bookmark_store = BookmarkStore()
+            if self._bookmark_store.problem:
+                problem = one_line(self._bookmark_store.problem)
+                self.notify(problem, severity="warning", title="Bookmarks", markup=False)
+        return self._bookmark_store
+
+    def _save_bookmarks(self) -> bool:
+        try:
+            self.bookmark_store.save()
+        except OSError as exc:
+            self.notify(one_line(f"Cannot save the bookmarks: {exc}"), severity="error", markup=False)
+            return False
+        return True
+
+    def add_bookmark(self, path: Path, title: str, offset: int, snippet: str, note: str) -> None:
+        """Mark ``offset`` in the essay at ``path`` with ``note``, save, and say so."""
+        bookmark = self.bookmark_store.add(path, title, offset, snippet, note)
+        if self._save_bookmarks():
+            note_shown = f" ({bookmark.note})" if bookmark.note else ""
+            self.notify(one_line(f"Bookmarked: {bookmark.snippet}{note_shown}"), timeout=3, markup=False)
+
+    def delete_bookmark(self, bookmark_id: str) -> None:
+        removed = self.bookmark_store.remove(bookmark_id)
+        if removed is not None and self._save_bookmarks():
+            self.notify(one_line(f"Deleted the bookmark: {removed.snippet}"), timeout=3, markup=False)
+
+    def jump_to_bookmark(self, bookmark: Bookmark) -> None:
+        """Open the bookmark's essay at its place (the open essay just moves there)."""
+        from dataclasses import replace
+
+        from reader.reading.state import essay_key
+
+        screen = self.reader_screen
+        if screen is not None and essay_key(screen.path) == bookmark.essay:
+            while self.screen is not screen:
+                self.pop_screen()
+            screen.show_bookmark(bookmark.offset)
+            return
+        if not bookmark.path.is_file():
+            self.notify(
+                one_line(f"{bookmark.essay}: the essay is no longer there"), severity="error", markup=False
+            )
+            return
+        state = self.state_store.get(bookmark.path)
+        self.state_store.put(bookmark.path, replace(state, offset=bookmark.offset, cursor=bookmark.offset))
+        self.open_essay(bookmark.path)
+
+    def action_bookmarks(self) -> None:
+        from reader.ui.screens.bookmarks import BookmarksScreen
+
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def action_bookmark_here(self) -> None:
+        """Bookmark the place under the cursor in the open essay (the palette's command)."""
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to bookmark a place in it", timeout=3, markup=False)
+            return
+        while self.screen is not screen:
+            self.pop_screen()
+        screen.action_bookmark()
 
     @property
     def glossary(self) -> Glossary:
@@ -168,6 +277,32 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def action_vocabulary(self) -> None:
+        from reader.ui.screens.vocabulary import VocabularyScreen
+
+        if not isinstance(self.screen, VocabularyScreen):
+            self.push_screen(VocabularyScreen())
+
+    def action_export(self, fmt: str = "html") -> None:
+        """Export the open essay as ``fmt`` (html, md, epub) into the exports folder, in a worker."""
+        screen = self.reader_screen
+        if screen is None:
+            self.notify("Open an essay to export it", timeout=3, markup=False)
+            return
+        self.notify("Exporting…", timeout=2, markup=False)
+        self._export(screen.path, fmt)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export failed")
+    def _export(self, path: Path, fmt: str) -> None:
+        from reader.ui import jobs  # the pipeline loads on first use, not at start-up
+
+        jobs.export_essay(path, fmt, self.settings, self.glossary, self.post_message)
+
+    def on_essay_exported(self, message: EssayExported) -> None:
+        done = f"{message.translated} of {message.passages} passages translated"
+        shown = one_line(f"Exported to {message.path} ({done})", 400)
+        self.notify(shown, title="Export", timeout=10, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker is reported: as a notification a reader understands."""

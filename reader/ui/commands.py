@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.export.formats import FORMAT_NAMES
 from reader.safe_text import one_line
 from reader.scripts import CYRILLIC_LETTER
 from reader.ui.services import services
@@ -62,6 +63,21 @@ class ReaderCommands(Provider):
         yield "Toggle translations", app.action_toggle_translations, "Show or hide every translation"
         yield "Open the glossary", app.action_glossary, "Browse and search every entry (F2)"
         yield "Show the keys", app.action_help, "Every key of every screen (? or F1)"
+        yield "Vocabulary", app.action_vocabulary, "The words you saved: search, jump back, remove (F4)"
+        yield "Bookmarks", app.action_bookmarks, "Every place you marked, across essays (F5)"
+        if app.reader_screen is not None:
+            yield (
+                "Bookmark this place",
+                app.action_bookmark_here,
+                "Mark the place under the cursor, with a note (b)",
+            )
+            for fmt, name in FORMAT_NAMES.items():
+                yield (
+                    f"Export as {name}",
+                    partial(app.action_export, fmt),
+                    "The open essay with its translations and glossary notes, in the exports folder"
+                    + (" (ctrl+e)" if fmt == "html" else ""),
+                )
         if self.app.theme == LIGHT_THEME:
             yield (
                 "Switch to dark theme",

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.message import Message
 
 from reader.errors import MissingResource
 from reader.glossary import Glossary
+from reader.paths import user_exports_dir
 from reader.reading.session import Session
+from reader.reading.settings import Settings
 from reader.ui.messages import (
     DownloadProgress,
+    EssayExported,
     ModelInstalled,
     ModelMissing,
     PassagesFound,
@@ -60,6 +64,15 @@ def translate(
         post(ModelMissing())
     for warning in session.warnings:
         post(TranslationWarning(warning))
+
+
+def export_essay(path: Path, fmt: str, settings: Settings, glossary: Glossary, post: Post) -> None:
+    """Write the essay's bilingual edition (``fmt``: html, md or epub) into the exports folder, translating
+    what the cache lacks when a model is installed; BadInput (shown by the app) when it cannot."""
+    from reader.export.prepare import export_essay as export
+
+    result = export(path, fmt, folder=user_exports_dir(), settings=settings, glossary=glossary)
+    post(EssayExported(result.path, result.translated, result.passages))
 
 
 def download_model(cancel: threading.Event, post: Post) -> None:

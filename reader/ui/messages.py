@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # types only: the library screen imports this module at start
     from reader.glossary import TermHit
     from reader.page.layout import EssayLayout
     from reader.translation.engine import PassageTranslation
+    from reader.words.lookup import WordLookup
 
 
 @dataclass
@@ -103,3 +104,41 @@ class TermActivated(Message):
     """The reader clicked a glossary term, or pressed enter on it."""
 
     entry_id: str
+
+
+@dataclass
+class WordLooked(Message):
+    """The word at ``start``:``end`` was looked up (``found``), or its lookup failed (``problem``, one
+    line for a toast). ``found`` and ``problem`` both None: no word is selected any more."""
+
+    start: int
+    end: int
+    found: WordLookup | None = None
+    problem: str | None = None
+
+
+@dataclass
+class GlossesReady(Message):
+    """Word-by-word glosses of the open essay (word start -> short gloss), or why there are none
+    (``problem``: the dictionary is missing or damaged); ``generation`` drops stale results."""
+
+    glosses: dict[int, str]
+    generation: int
+    problem: str | None = None
+
+
+@dataclass
+class Notice(Message):
+    """A one-line toast from a worker (plain text, never markup)."""
+
+    text: str
+    severity: str = "information"
+
+
+@dataclass
+class EssayExported(Message):
+    """The export worker wrote the open essay's bilingual edition to ``path``."""
+
+    path: Path
+    translated: int
+    passages: int

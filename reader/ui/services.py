@@ -14,14 +14,27 @@ if TYPE_CHECKING:
 
     from reader.essay.document import Document
     from reader.glossary import Glossary
+    from reader.reading.bookmarks import Bookmark, BookmarkStore
+    from reader.reading.preferences import Preferences
     from reader.reading.settings import Settings
     from reader.reading.state import StateStore
+    from reader.ui.word_services import WordServices
+
+
+class WordCursor(Protocol):
+    """The essay pane's word selection, as other screens see it."""
+
+    def select_word_at(self, offset: int) -> bool: ...
 
 
 class OpenEssay(Protocol):
     """The essay open in the reader, as other screens see it."""
 
+    path: Path
     document: Document | None
+    view: WordCursor
+
+    def show_bookmark(self, offset: int) -> None: ...
 
     def term_count(self, entry_id: str) -> int: ...
 
@@ -33,9 +46,17 @@ class ReaderServices(Protocol):
 
     library_dirs: tuple[Path, ...]
     glossary_dirs: tuple[Path, ...]
+    words: WordServices
 
     @property
     def settings(self) -> Settings: ...
+
+    @property
+    def preferences(self) -> Preferences: ...
+
+    def update_preferences(self, **changes: object) -> Preferences:
+        """Change and save preferences (``measure=80, placement="under"``); ValueError when invalid."""
+        ...
 
     @property
     def glossary(self) -> Glossary: ...
@@ -51,6 +72,19 @@ class ReaderServices(Protocol):
 
     def save_state(self) -> None: ...
 
+    @property
+    def bookmark_store(self) -> BookmarkStore: ...
+
+    def add_bookmark(self, path: Path, title: str, offset: int, snippet: str, note: str) -> None: ...
+
+    def delete_bookmark(self, bookmark_id: str) -> None: ...
+
+    def jump_to_bookmark(self, bookmark: Bookmark) -> None: ...
+
+    def action_bookmarks(self) -> None: ...
+
+    def action_bookmark_here(self) -> None: ...
+
     def open_essay(self, path: Path) -> None: ...
 
     def show_entry(self, entry_id: str) -> None: ...
@@ -62,6 +96,9 @@ class ReaderServices(Protocol):
     def action_glossary(self) -> None: ...
 
     def action_help(self) -> None: ...
+
+    def action_vocabulary(self) -> None: ...
+    def action_export(self, fmt: str = "html") -> None: ...
 
 
 class _HasApp(Protocol):

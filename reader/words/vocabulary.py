@@ -153,6 +153,14 @@ class Vocabulary:
         self._words = kept
         return removed
 
+    def remove_entry(self, word: SavedWord) -> bool:
+        """Forget this one saved word (the same lemma saved from other sentences stays); True if it was
+        there."""
+        kept = [old for old in self._words if old != word]
+        removed = len(kept) != len(self._words)
+        self._words = kept
+        return removed
+
     def save(self) -> None:
         """Write the file atomically. Does nothing when an unusable file could not be moved aside
         (saving would destroy it); an unwritable folder raises OSError."""

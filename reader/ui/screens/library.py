@@ -21,20 +21,23 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.essay.library import LibraryEntry, index_problems, list_library
 from reader.safe_text import one_line
+from reader.ui.library_columns import (
+    COLUMNS,
+    Column,
+    RowFacts,
+    fit,
+    length_cell,
+    plan_columns,
+    russian_cell,
+    title_cell,
+)
 from reader.ui.messages import EssayStats
 from reader.ui.services import ReaderServices, services
 
-KEYS_HINT = "enter open · ? help · f2 glossary · ctrl+p commands · q quit"
+KEYS_HINT = "enter open · ? help · f2 glossary · f5 bookmarks · ctrl+p commands · q quit"
+__all__ = ["COLUMNS", "KEYS_HINT", "LibraryScreen"]
 #: Seconds between the first paint and the start of the passage count.
 COUNT_DELAY = 0.25
-AUTHOR_WIDTH = 18
-#: Cells the columns other than the title take (their widths, cell padding and the scrollbar).
-OTHER_COLUMNS_WIDTH = AUTHOR_WIDTH + 4 + 12 + 7 + 4 + 6 * 2 + 3
-COLUMNS = ("Title", "Author", "Year", "Length", "Russian", "Read")
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
 
 
 class LibraryScreen(Screen[None]):
@@ -48,6 +51,8 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[LibraryEntry] = []
+        self.facts: dict[str, RowFacts] = {}
+        self.columns: list[Column] = []
         self._stop_counting = threading.Event()  # set when the screen goes: the count worker stops waiting
 
     @property
@@ -65,12 +70,6 @@ class LibraryScreen(Screen[None]):
         yield Static(Text(KEYS_HINT), id="library-keys")
 
     def on_mount(self) -> None:
-        table = self.table
-        # Titles get what the other columns leave, so every column fits from 80 columns up.
-        title_width = max(24, min(64, self.app.size.width - OTHER_COLUMNS_WIDTH))
-        for column in COLUMNS:
-            width = title_width if column == "Title" else AUTHOR_WIDTH if column == "Author" else None
-            table.add_column(column, key=column.lower(), width=width)
         try:
             self.entries = list_library(self.reader_app.library_dirs)
         except ReaderError as exc:
@@ -82,19 +81,47 @@ class LibraryScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
-        for entry in self.entries:
-            meta = entry.meta
-            table.add_row(
-                Text(one_line(meta.title)),
-                Text(one_line(meta.author or "—")),
-                str(meta.year) if meta.year else "—",
-                _size(entry.size),
-                "…",
-                self._progress(entry.path),
-                key=str(entry.path),
-            )
-        table.focus()
+        self.facts = {str(entry.path): RowFacts(entry) for entry in self.entries}
+        self._fill(self.app.size.width)
+        self.table.focus()
         self.call_after_refresh(self._count_passages, list(self.entries))
+
+    def on_resize(self) -> None:
+        self._fill(self.size.width)
+
+    def _fill(self, width: int) -> None:
+        """(Re)build the table for ``width`` columns, when the columns that fit have changed."""
+        columns = plan_columns(width, self.entries)
+        if columns == self.columns:
+            return
+        self.columns = columns
+        table = self.table
+        row = table.cursor_row
+        table.clear(columns=True)
+        for column in columns:
+            table.add_column(column.label, key=column.key, width=column.width)
+        for entry in self.entries:
+            table.add_row(*self._cells(self.facts[str(entry.path)]), key=str(entry.path))
+        if self.entries:
+            table.move_cursor(row=min(row, len(self.entries) - 1))
+
+    def _cells(self, facts: RowFacts) -> list[Text | str]:
+        entry = facts.entry
+        cells: list[Text | str] = []
+        for column in self.columns:
+            if column.key == "title":
+                cells.append(title_cell(entry, self.entries, column.width))
+            elif column.key == "author":
+                cells.append(fit(one_line(entry.meta.author or "—"), column.width))
+            elif column.key == "year":
+                cells.append(str(entry.meta.year) if entry.meta.year else "—")
+            elif column.key == "length":
+                cells.append(length_cell(facts, entry.size, short=column.width < 12))
+            elif column.key == "russian":
+                cells.append(russian_cell(facts))
+            else:
+                cells.append(self._progress(entry.path))
+        return cells
 
     def on_unmount(self) -> None:
         self._stop_counting.set()
@@ -108,7 +135,7 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from an essay: its reading progress changed."""
         for entry in self.entries:
-            self.table.update_cell(str(entry.path), "read", self._progress(entry.path), update_width=True)
+            self.table.update_cell(str(entry.path), "read", self._progress(entry.path))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library", description="Counting passages")
     def _count_passages(self, entries: list[LibraryEntry]) -> None:
@@ -131,10 +158,13 @@ class LibraryScreen(Screen[None]):
 
     def on_essay_stats(self, message: EssayStats) -> None:
         key = str(message.path)
-        russian = "?" if message.russian is None else str(message.russian)
-        self.table.update_cell(key, "russian", russian, update_width=True)
-        if message.words is not None:
-            self.table.update_cell(key, "length", f"{message.words:,} words", update_width=True)
+        if key not in self.facts:
+            return
+        facts = RowFacts(self.facts[key].entry, message.russian, message.words, counted=True)
+        self.facts[key] = facts
+        for column, cell in zip(self.columns, self._cells(facts), strict=True):
+            if column.key in ("russian", "length"):
+                self.table.update_cell(key, column.key, cell)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:

@@ -2,7 +2,9 @@
 
 Opening an essay paints at once; detection, glossary annotation and translation run in workers
 (:mod:`reader.ui.jobs`) and fill the view in as they report. The reading state (position, which
-translations are shown, transliteration) is kept per essay in :mod:`reader.reading.state`.
+translations are shown, transliteration) is kept per essay in :mod:`reader.reading.state`. Stepping
+through passages, terms and search matches is the base class's,
+:class:`reader.ui.screens.essay_navigation.EssayNavigation`.
 """
 
 from __future__ import annotations
@@ -16,15 +18,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.detection import Passage
 from reader.errors import ReaderError
-from reader.essay.document import Document, EssayMeta
+from reader.essay.document import EssayMeta
 from reader.glossary import TermHit
 from reader.page.asides import Translated, build_asides, glosses_in
-from reader.page.ranges import Target
 from reader.reading.session import Session
 from reader.reading.state import EssayState
 from reader.safe_text import one_line
@@ -38,56 +38,53 @@ from reader.ui.messages import (
     TermsFound,
     TranslationProgress,
     TranslationWarning,
+    WordLooked,
 )
-from reader.ui.services import ReaderServices, services
+from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
-from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
+from reader.ui.widgets.word_panel import WordPanel
+from reader.ui.widgets.word_view import WordView
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(EssayTools):
     """Reads one essay. ``t`` (bound on the app) shows or hides every translation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next", "Next passage"),
         Binding("N", "previous", "Previous passage", show=False),
-        Binding("right_square_bracket", "next_term", "Next term"),
+        Binding("right_square_bracket", "next_term", "Next term", show=False),
         Binding("left_square_bracket", "previous_term", "Previous term", show=False),
-        Binding("enter", "activate", "Toggle / open"),
-        Binding("r", "transliterate", "Transliterate"),
+        Binding("enter", "activate", "Toggle / open", show=False),
+        Binding("r", "transliterate", "Transliterate", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
+        Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self.document: Document | None = None
         self.state = EssayState()
         self.session: Session | None = None
         self.passages: list[Passage] = []
         self.hits: list[TermHit] = []
         self.translations: dict[int, Translated] = {}
         self.model_missing = False
-        self.search_query = ""
-        self.term_filter: str | None = None
         self._reading_offset = 0
         self._cancel = threading.Event()
 
-    @property
-    def reader_app(self) -> ReaderServices:
-        return services(self)
-
     def compose(self) -> ComposeResult:
         # Kept as attributes: they are used while the screen unmounts, when queries find nothing.
-        self.view = EssayView(id="essay")
+        self.view = WordView(id="essay")
         self.status = TranslationStatus()
         yield Static(id="essay-title")
         yield ModelBanner()
         yield self.view
         yield EntryPanel(id="entry-panel")
+        yield WordPanel(id="word-panel")
         yield Input(placeholder="Search the essay (enter to search, esc to cancel)", id="search")
         yield self.status
         yield Footer()
@@ -235,91 +232,6 @@ class ReaderScreen(Screen[None]):
         if term is not None:
             self.show_entry(term[2].id)
 
-    def action_transliterate(self) -> None:
-        self._set_state(replace(self.state, transliterate=not self.state.transliterate))
-
-    def action_next(self) -> None:
-        self._step(1)
-
-    def action_previous(self) -> None:
-        self._step(-1)
-
-    def _step(self, direction: int) -> None:
-        """n / N: the next search match while a search is active, else the next Russian passage."""
-        view = self.view
-        ranges, kind = (view.matches, "match") if self.search_query else (view.passages, "passage")
-        stepped = ranges.step(view.position_for(kind), direction)
-        if stepped is None:
-            self.notify(
-                "No search matches" if self.search_query else "No Russian passages", timeout=2, markup=False
-            )
-            return
-        found, wrapped = stepped
-        view.go_to(Target(kind, found[0], found[1]))
-        if wrapped:
-            where = "top" if direction > 0 else "bottom"
-            self.notify(f"Continued from the {where}", timeout=2, markup=False)
-        if self.search_query:
-            number = ranges.items.index(found) + 1
-            self.status.set_note(
-                one_line(f"“{self.search_query}”: match {number} of {len(ranges)} · n/N step · esc clears")
-            )
-
-    def action_next_term(self) -> None:
-        self._step_term(1)
-
-    def action_previous_term(self) -> None:
-        self._step_term(-1)
-
-    def _step_term(self, direction: int) -> None:
-        view = self.view
-        wanted = self.term_filter
-        stepped = view.terms.step(
-            view.position_for("term"), direction, lambda item: wanted in (None, item[2].id)
-        )
-        if stepped is None:
-            self.notify("No glossary terms in this essay", timeout=2, markup=False)
-            return
-        found, _ = stepped
-        view.go_to(Target("term", found[0], found[1], found[2].id))
-
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.value = self.search_query
-        search.focus()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.input.display = False
-        self.view.focus()
-        self.search(event.value)
-
-    def search(self, query: str) -> int:
-        """Highlight every match of ``query`` (as library search matches: inflected Russian, every
-        spelling of a glossary term, words case-insensitively) and go to the first after the cursor."""
-        from reader.search.matching import find_in_text
-
-        self.search_query = query.strip()
-        text = self.document.text if self.document is not None else ""
-        if not self.search_query:
-            self.clear_search()
-            return 0
-        spans = find_in_text(text, self.search_query, self.reader_app.loaded_glossary)
-        self.view.set_matches(spans)
-        if not spans:
-            self.status.set_note(one_line(f"“{self.search_query}”: no matches"))
-            self.search_query = ""
-            return 0
-        self.view.target = None
-        self._step(1)
-        return len(spans)
-
-    def clear_search(self) -> None:
-        self.search_query = ""
-        self.view.set_matches([])
-        self.status.set_note("")
-
     def action_download_model(self) -> None:
         if not self.model_missing:
             self.notify("A Russian→English model is already installed", timeout=3, markup=False)
@@ -345,6 +257,9 @@ class ReaderScreen(Screen[None]):
             self.dismiss(None)
 
     # -- glossary ------------------------------------------------------------------------------------
+    def on_word_looked(self, message: WordLooked) -> None:
+        self.query_one(WordPanel).update_from(message)
+
     def on_term_activated(self, message: TermActivated) -> None:
         self.show_entry(message.entry_id)
 
@@ -355,26 +270,12 @@ class ReaderScreen(Screen[None]):
         if entry is None:
             self.notify(one_line(f"No glossary entry {entry_id!r}"), severity="warning", markup=False)
             return
+        self.query_one(WordPanel).hide()  # one panel at a time: the essay keeps its width
         self.query_one(EntryPanel).show_entry(entry)
 
     @on(EntryPanel.Closed)
     def _panel_closed(self) -> None:
         self.view.focus()
-
-    def term_count(self, entry_id: str) -> int:
-        """How many times the glossary term ``entry_id`` occurs in this essay (as far as annotated)."""
-        return sum(1 for item in self.view.terms.items if item[2].id == entry_id)
-
-    def jump_to_term(self, entry_id: str) -> bool:
-        """Go to the first occurrence of ``entry_id``; ``]`` / ``[`` then step through its occurrences."""
-        self.term_filter = entry_id
-        first = next((item for item in self.view.terms.items if item[2].id == entry_id), None)
-        if first is None:
-            self.notify("That term does not occur in this essay", severity="warning", markup=False)
-            self.term_filter = None
-            return False
-        self.view.go_to(Target("term", first[0], first[1], entry_id))
-        return True
 
 
 def essay_title(meta: EssayMeta) -> Text:

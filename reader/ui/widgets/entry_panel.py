@@ -101,6 +101,7 @@ class EntryPanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close entry"),
         Binding("backspace", "back", "Back"),
+        Binding("c", "copy_entry", "Copy entry", show=False),
     ]
 
     class Closed(Message):
@@ -159,6 +160,12 @@ class EntryPanel(Vertical):
         """Go back to the entry a see-also link was followed from."""
         if self.history:
             self._render_entry(self.history.pop())
+
+    def action_copy_entry(self) -> None:
+        """Copy the entry shown (headword, Russian, gloss, definition, sources) as plain text."""
+        if self.entry is not None:
+            self.app.copy_to_clipboard(f"{self.entry.term}\n{entry_text(self.entry).plain}")
+            self.notify(one_line(f"Copied the glossary entry {self.entry.term}"), timeout=3, markup=False)
 
     def action_close(self) -> None:
         self.hide()

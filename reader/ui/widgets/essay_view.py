@@ -5,21 +5,20 @@ as fast as a short one. Essay text is data: rows become ``rich.text.Text`` built
 parsed as markup. Styles (Russian passages, translations, glossary terms, search matches, the cursor
 line) are component classes, so the theme decides the colours.
 
-The view keeps a cursor row (up/down move it and the view follows) and a *target*: the passage, term or
-search match that navigation last landed on, drawn highlighted, which ``enter`` acts on.
+The cursor row and the navigation *target* (up/down, pages, stepping to a passage) live in the base class,
+:class:`reader.ui.widgets.essay_cursor.EssayCursor`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
@@ -30,6 +29,7 @@ from reader.glossary import TermHit
 from reader.page.layout import AsidePiece, EssayLayout, PassageSpan, window_around
 from reader.page.ranges import Ranges, Target
 from reader.ui.messages import LayoutReady, TermActivated
+from reader.ui.widgets.essay_cursor import EssayCursor
 from reader.ui.widgets.row_painter import paint_row
 
 #: Essays up to this many characters are laid out at once; longer ones show a window first.
@@ -38,7 +38,7 @@ SYNC_LAYOUT_CHARS = 400_000
 WINDOW_CHARS = 40_000
 
 
-class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
+class EssayView(EssayCursor, can_focus=True, inherit_bindings=False):
     """The scrolling, word-wrapped essay with its asides. Keys are bound by the reader screen."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -66,16 +66,8 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: Document | None = None
-        self.essay_layout: EssayLayout | None = None
-        self.passages = Ranges()
-        self.terms = Ranges()
         self.matches = Ranges()
-        self.asides: dict[int, tuple[AsidePiece, ...]] = {}
-        self.cursor_y = 0
-        self.target: Target | None = None
         self._anchor = 0  # document offset kept at the top across relayouts
-        self._cursor_offset = 0
-        self._pending_top: int | None = None
         self._generation = 0
         self._look = 0  # bumped when styling changes without a relayout
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
@@ -259,21 +251,11 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- cursor and navigation -----------------------------------------------------------------------
     @property
-    def total_rows(self) -> int:
-        return self.essay_layout.total_rows if self.essay_layout is not None else 0
-
-    @property
     def top_offset(self) -> int:
         """The document offset at the top of the view."""
         if self.essay_layout is None or not self.essay_layout.total_rows:
             return self._anchor
         return self.essay_layout.offset_for_y(int(self.scroll_y))
-
-    @property
-    def cursor_offset(self) -> int:
-        if self.essay_layout is None or not self.essay_layout.total_rows:
-            return self._cursor_offset
-        return self.essay_layout.offset_for_y(self.cursor_y)
 
     @property
     def bottom_offset(self) -> int:
@@ -285,28 +267,6 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
         )
         return row.end if row is not None else 0
 
-    def move_cursor(self, y: int, *, target: Target | None = None) -> None:
-        """Put the cursor on row ``y`` (clamped) and scroll just enough to show it."""
-        if self.essay_layout is None or not self.essay_layout.total_rows:
-            return
-        y = min(max(y, 0), self.essay_layout.total_rows - 1)
-        self._pending_top = None
-        self.cursor_y = y
-        self.target = target
-        height = self.scrollable_content_region.height
-        top = int(self.scroll_y)
-        if y < top:
-            self.scroll_to(y=y, animate=False, immediate=True)
-        elif y >= top + height:
-            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
-        self._restyle()
-
-    def action_top(self) -> None:
-        self.move_cursor(0)
-
-    def action_bottom(self) -> None:
-        self.move_cursor(self.total_rows - 1)
-
     def reading_place(self) -> tuple[int, int, float] | None:
         """(top offset, cursor offset, share read), as last seen while the essay was laid out and on
         screen (a view being unmounted has no height: its own figures would be wrong)."""
@@ -315,70 +275,6 @@ class EssayView(ScrollView, can_focus=True, inherit_bindings=False):
             progress = 1.0 if self.scroll_y >= self.max_scroll_y else min(1.0, self.bottom_offset / length)
             self._last_place = self.top_offset, self.cursor_offset, round(progress, 3)
         return self._last_place
-
-    def position_for(self, kind: str) -> int:
-        """Where stepping to the next ``kind`` starts from: the target, if navigation landed on one of that
-        kind, else the cursor."""
-        target = self.target
-        return target.start if target is not None and target.kind == kind else self.cursor_offset
-
-    def action_cursor_down(self, rows: int = 1) -> None:
-        self.move_cursor(self._cursor_on_screen() + rows)
-
-    def action_cursor_up(self, rows: int = 1) -> None:
-        self.move_cursor(self._cursor_on_screen() - rows)
-
-    def action_page(self, direction: int) -> None:
-        """Scroll a page down (1) or up (-1), the cursor moving with the text."""
-        self._pending_top = None
-        height = max(1, self.scrollable_content_region.height - 1)
-        offset = self._cursor_on_screen() - int(self.scroll_y)
-        self.scroll_to(y=int(self.scroll_y) + direction * height, animate=False, immediate=True)
-        self.move_cursor(int(self.scroll_y) + offset)
-
-    def _cursor_on_screen(self) -> int:
-        """The cursor row, first brought back into view if the mouse scrolled it away."""
-        top, height = int(self.scroll_y), self.scrollable_content_region.height
-        if not top <= self.cursor_y < top + height:
-            self.cursor_y = top
-        return self.cursor_y
-
-    def go_to(self, target: Target, *, top_margin: int = 3) -> None:
-        """Move the cursor to ``target`` and show it a few rows below the top of the view."""
-        if self.essay_layout is None:
-            return
-        y = self.essay_layout.y_for_offset(target.start)
-        height = self.scrollable_content_region.height
-        if not int(self.scroll_y) <= y < int(self.scroll_y) + height:
-            self.scroll_to(y=max(0, y - top_margin), animate=False, immediate=True)
-        self.move_cursor(y, target=target)
-
-    def row_range(self) -> tuple[int, int]:
-        """Document offsets the cursor row covers (a row of only an aside covers its paragraph's end)."""
-        row = self.essay_layout.row(self.cursor_y) if self.essay_layout is not None else None
-        if row is None:
-            return 0, 0
-        return row.start, max(row.end, row.start + 1)
-
-    def passage_under_cursor(self) -> tuple[int, int, Any] | None:
-        """The passage on the cursor row, or the one whose translation column the cursor is in."""
-        start, end = self.row_range()
-        found = self.passages.overlapping(start, end)
-        if found:
-            return found[0]
-        row = self.essay_layout.row(self.cursor_y) if self.essay_layout is not None else None
-        if row is not None and self.essay_layout is not None:
-            for passage in self.essay_layout.passages_in(row.paragraph):
-                if passage.start in self.asides and passage.start <= start <= passage.end:
-                    return passage.start, passage.end, passage
-        return None
-
-    def term_under_cursor(self) -> tuple[int, int, Any] | None:
-        if self.target is not None and self.target.kind == "term":
-            return self.terms.at(self.target.start)
-        start, end = self.row_range()
-        found = self.terms.overlapping(start, end)
-        return found[0] if found else None
 
     def on_click(self, event: events.Click) -> None:
         """A click on a glossary term opens it; any click moves the cursor there."""

@@ -44,11 +44,15 @@ def paint_row(
         return Strip([Segment(" " * width, base)], width)
     text = Text(end="", no_wrap=True)
     position = 0
+    gap: int | None = None  # the offset after the last essay text: where padding sits
     for span in row.spans:
         kind_style = KIND_STYLES.get(span.kind)
         text.append(same_length(span.text), style(kind_style) if kind_style else None)
         if span.kind == TEXT and span.start is not None:
             _overlay(text, position, span.start, span.start + len(span.text), style, layers, target)
+            gap = span.start + len(span.text)
+        elif span.kind == TEXT and gap is not None:  # padding that widens a word for its gloss
+            _overlay_gap(text, position, len(span.text), gap, style, layers, target)
         position += len(span.text)
     if is_cursor:
         text.stylize_before(style("cursor"))
@@ -77,3 +81,22 @@ def _overlay(
             position + max(target.start, start) - start,
             position + min(target.end, end) - start,
         )
+
+
+def _overlay_gap(
+    text: Text,
+    position: int,
+    length: int,
+    gap: int,
+    style: Callable[[str], Style],
+    layers: Layers,
+    target: Target | None,
+) -> None:
+    """Style padding drawn at ``position`` between document offsets ``gap - 1`` and ``gap`` as a mark
+    spanning both sides of it (a passage, say) would style it, so a mark never shows holes."""
+    for ranges, name in layers:
+        found = ranges.at(gap - 1)
+        if found is not None and found[1] > gap:
+            text.stylize(style(name), position, position + length)
+    if target is not None and target.start < gap < target.end:
+        text.stylize(style("target"), position, position + length)

@@ -1,0 +1,1 @@
+"""Checks of exported pages in a real browser (headless Chromium)."""
