@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "models": "reader.cli.models_cmd",
     "cache": "reader.cli.cache_cmd",
     "bookmarks": "reader.cli.bookmarks_cmd",
+    "serve": "reader.cli.serve_cmd",
     "paths": "reader.cli.paths_cmd",
 }
 

@@ -28,11 +28,15 @@ MACHINE_TRANSLATION_WARNING = (
 def translation_line(edition: Edition) -> str:
     """One sentence naming the model (name, package and version), or saying there was none."""
     model = edition.model
+    instead = (
+        "each Russian passage is followed by its transliteration and the glosses of the glossary terms in it."
+    )
+    if model is None and not any(aside.lang == "ru" for aside in edition.asides):
+        return "The essay quotes no Russian passage, so nothing needed translating."
+    if model is None and edition.untranslated_by_choice:
+        return f"Exported without machine translation: {instead}"
     if model is None:
-        return (
-            "No translation model was installed when this edition was made: each Russian passage is "
-            "followed by its transliteration and the glosses of the glossary terms in it."
-        )
+        return f"No translation model was installed when this edition was made: {instead}"
     return (
         f"Translations: the Argos Translate model “{model.name}” ({model.code}, version {model.version}), "
         f"run with CTranslate2. {MACHINE_TRANSLATION_WARNING}"

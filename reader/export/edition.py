@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol, TypeVar
 
 from reader.detection import Passage
 from reader.essay.document import Document, EssayMeta
@@ -85,6 +86,8 @@ class Edition:
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...]
     model: ModelInfo | None
+    #: True when the export was asked not to translate (a model may be installed).
+    untranslated_by_choice: bool = False
 
     @property
     def asides(self) -> list[Aside]:
@@ -128,12 +131,21 @@ def _notes(hits: Sequence[TermHit], lookup: Callable[[str], Entry | None]) -> di
     return notes
 
 
-def _overlapping(
-    items: Sequence[Passage] | Sequence[TermHit], starts: list[int], start: int, end: int
-) -> list:
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Span)
+
+
+def _overlapping(items: Sequence[SpanT], starts: list[int], start: int, end: int) -> list[SpanT]:
     """The items (sorted by start, not overlapping each other) that overlap ``[start, end)``."""
     index = max(bisect_left(starts, start) - 1, 0)
-    found = []
+    found: list[SpanT] = []
     while index < len(items) and items[index].start < end:
         if items[index].end > start:
             found.append(items[index])
@@ -175,6 +187,8 @@ def build_edition(
     lookup: Callable[[str], Entry | None],
     translations: Mapping[int, Translated],
     model: ModelInfo | None,
+    *,
+    untranslated_by_choice: bool = False,
 ) -> Edition:
     """The edition of ``document``: ``passages`` are the marked (Cyrillic) passages, ``hits`` the
     glossary terms, ``translations`` the translated passages' translations by start offset."""
@@ -212,6 +226,7 @@ def build_edition(
         tuple(blocks),
         tuple(notes.values()),
         model,
+        untranslated_by_choice,
     )
 
 

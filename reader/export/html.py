@@ -92,8 +92,7 @@ def render_html(edition: Edition) -> str:
 <header>
 <h1>{escape(meta.title)}</h1>
 {f'<p class="byline">{byline}</p>' if byline else ""}
-<p class="about">A bilingual edition: each Russian passage with its translation beside it.
-{escape(translation_line(edition))}</p>
+<p class="about">A bilingual edition made with reader. {escape(translation_line(edition))}</p>
 </header>
 <main>
 {body}

@@ -125,8 +125,7 @@ def render_markdown(edition: Edition) -> str:
     if byline:
         lines += [f"*{escape(byline)}*", ""]
     lines += [
-        "A bilingual edition: each paragraph with Russian in it is followed by the translations. "
-        + escape(translation_line(edition)),
+        "A bilingual edition made with reader. " + escape(translation_line(edition)),
         "",
         "---",
         "",

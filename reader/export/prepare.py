@@ -84,7 +84,15 @@ def make_edition(
     glossary = glossary or session.glossary()
     hits = session.terms(glossary)
     translations, model = _translations(session, on_progress) if translate else ({}, None)
-    return build_edition(session.document, session.passages, hits, glossary.get, translations, model)
+    return build_edition(
+        session.document,
+        session.passages,
+        hits,
+        glossary.get,
+        translations,
+        model,
+        untranslated_by_choice=not translate,
+    )
 
 
 def export_essay(

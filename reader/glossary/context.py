@@ -114,7 +114,7 @@ class TextContext:
             (rule.not_near, lambda: not self._near(first, last, index, count, rule.not_near)),
             (rule.grammar, lambda: morphology.has_grammemes(self._words[index], rule.grammar)),
             (rule.noun, lambda: before not in _VERB_CUES),
-            (rule.soviet_context, lambda: self._soviet_paragraph(index, count) or self.about_ussr()),
+            (rule.soviet_context, lambda: self.about_ussr() or self._soviet_paragraph(index, count)),
         )
         return all(check() for given, check in checks if given)
 

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _FULL_WIDTH = "\uff01-\uff5e"
-#: Where normalisation has something to do: a character with combining marks, or one to drop or fold.
-_SPOT = re.compile(f"[^{_MARKS}][{_MARKS}]+|[{_MARKS}{_INVISIBLE}{_FULL_WIDTH}]", re.DOTALL)
+#: Where normalisation has something to do: a run of combining marks (taken with the character before it),
+#: or a character to drop or fold. A plain character class, so a text without any is scanned in one pass.
+_SPOT = re.compile(f"[{_MARKS}]+|[{_INVISIBLE}{_FULL_WIDTH}]")
+_MARK = re.compile(f"[{_MARKS}]")
 _STRESS = re.compile("[\u0300\u0301]")
 _DROP = re.compile(f"[{_INVISIBLE}]")
 _FULL_WIDTH_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -59,24 +61,38 @@ def _normal_group(group: str) -> str:
     return unicodedata.normalize("NFC", group)
 
 
+def _spots(text: str) -> list[tuple[int, int]]:
+    """The spans to normalise, in order and apart: marks with their base character, single characters."""
+    spans: list[tuple[int, int]] = []
+    for found in _SPOT.finditer(text):
+        start, end = found.span()
+        if _MARK.match(text, start) and start > 0:
+            start -= 1  # the base character the marks sit on
+        if spans and start < spans[-1][1]:  # the base was itself a spot (ｋ + a mark): one group
+            start = spans.pop()[0]
+        spans.append((start, end))
+    return spans
+
+
 def normalise(text: str) -> tuple[str, OffsetMap | None]:
     """``text`` ready for matching, and the map back to it (None when nothing needed changing)."""
-    if _SPOT.search(text) is None:
+    spots = _spots(text)
+    if not spots:
         return text, None
     pieces: list[str] = []
     segments: list[_Segment] = []
     length = copied = 0
-    for spot in _SPOT.finditer(text):
-        if spot.start() > copied:
-            segments.append(_Segment(length, copied, spot.start(), True))
-            pieces.append(text[copied : spot.start()])
-            length += spot.start() - copied
-        replaced = _normal_group(spot.group())
+    for start, end in spots:
+        if start > copied:
+            segments.append(_Segment(length, copied, start, True))
+            pieces.append(text[copied:start])
+            length += start - copied
+        replaced = _normal_group(text[start:end])
         if replaced:
-            segments.append(_Segment(length, spot.start(), spot.end(), False))
+            segments.append(_Segment(length, start, end, False))
             pieces.append(replaced)
             length += len(replaced)
-        copied = spot.end()
+        copied = end
     if copied < len(text):
         segments.append(_Segment(length, copied, len(text), True))
         pieces.append(text[copied:])

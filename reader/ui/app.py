@@ -301,7 +301,8 @@ class ReaderApp(App[int]):
 
     def on_essay_exported(self, message: EssayExported) -> None:
         done = f"{message.translated} of {message.passages} passages translated"
-        self.notify(f"Exported to {message.path} ({done})", title="Export", timeout=10, markup=False)
+        shown = one_line(f"Exported to {message.path} ({done})", 400)
+        self.notify(shown, title="Export", timeout=10, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker is reported: as a notification a reader understands."""

@@ -27,7 +27,7 @@ class BookmarksScreen(Screen[None]):
     """Bookmarks across essays; ``enter`` jumps to one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
+        Binding("enter", "open", "Open"),
         Binding("d,delete", "delete", "Delete"),
         Binding("escape", "back", "Back"),
     ]
