@@ -113,6 +113,15 @@ def make_screenshots() -> None:
 
     shoot(ReaderApp(), OUT_DIR / "glossary-entry.svg", open_entry)
 
+    async def search_library(pilot: Pilot[Any]) -> None:
+        from tests.support.pilot import settle_for_snapshot as settle
+
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press(*"bureaucracy")
+
+    shoot(ReaderApp(), OUT_DIR / "library-search.svg", search_library)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -195,8 +195,14 @@ def test_identify_language(text: str, lang: str) -> None:
     assert identify_language(text) == lang
 
 
-def test_pieces_of_a_sentence_cut_by_a_latin_name_share_its_language() -> None:
-    detection = detect("Президент Trump підписав указ про нові санкції.")
+def test_a_sentence_with_a_latin_name_is_one_passage_in_its_language() -> None:
+    passage = only_passage("Президент Trump підписав указ про нові санкції.")
+    assert (passage.text, passage.lang) == ("Президент Trump підписав указ про нові санкції.", "uk")
+
+
+def test_pieces_of_a_sentence_cut_by_many_names_share_its_language() -> None:
+    names = "Joe Biden, Kamala Harris, Antony Blinken, Lloyd Austin"  # more than an aside holds
+    detection = detect(f"Президент — {names} — підписав указ про нові санкції.")
     assert texts(detection) == ["Президент", "підписав указ про нові санкції"]
     assert [passage.lang for passage in detection.passages] == ["uk", "uk"]
 
@@ -256,6 +262,8 @@ def test_cli_detect_json_offsets_index_the_decoded_text(tmp_path: Path) -> None:
         ("ru", "Америка и Фашизм"),
         ("ru", "Что же изменилось в Советском Союзе?"),
     ]
+    for item in payload["passages"]:
+        assert 0.25 <= item["lang_confidence"] <= 1.0
     for item in payload["passages"] + payload["mixed_script"]:
         assert text[item["start"] : item["end"]] == item["text"]
     assert [m["text"] for m in payload["mixed_script"]] == ["Sоviet"]

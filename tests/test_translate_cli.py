@@ -53,7 +53,17 @@ def test_json_shape_then_cached(essay: Path, tiny_installed: Path) -> None:
     ]
     text = load_document(essay).text
     for passage in data["passages"]:
-        assert set(passage) == {"start", "end", "lang", "text", "translation", "cached", "suspect", "terms"}
+        assert set(passage) == {
+            "start",
+            "end",
+            "lang",
+            "lang_confidence",
+            "text",
+            "translation",
+            "cached",
+            "suspect",
+            "terms",
+        }
         assert passage["lang"] == "ru" and text[passage["start"] : passage["end"]] == passage["text"]
         assert isinstance(passage["translation"], str) and passage["translation"].strip()
         assert passage["cached"] is False and isinstance(passage["suspect"], bool)

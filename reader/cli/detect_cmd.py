@@ -33,10 +33,7 @@ def run(args: argparse.Namespace) -> int:
             {
                 "path": str(args.path),
                 "encoding": encoding,
-                "passages": [
-                    {"start": p.start, "end": p.end, "lang": p.lang, "text": p.text}
-                    for p in detection.passages
-                ],
+                "passages": [p.to_json() for p in detection.passages],
                 "mixed_script": [
                     {"start": m.start, "end": m.end, "text": m.text} for m in detection.mixed_script
                 ],

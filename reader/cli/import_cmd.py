@@ -43,10 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 "year": meta.year,
                 "source": meta.source,
                 "chars": len(imported.text),
-                "passages": [
-                    {"start": p.start, "end": p.end, "lang": p.lang, "text": p.text}
-                    for p in detection.passages
-                ],
+                "passages": [p.to_json() for p in detection.passages],
             }
         )
         return 0

@@ -7,7 +7,8 @@ language is chosen.
 
 One step happens here because it needs neighbours: a sentence cut by a Latin name ("Компанія Apple
 представила…") gives short pieces that carry little evidence on their own, and "Компанія" alone looks
-Russian. Pieces that sit close together in one paragraph form a cluster; a piece whose own evidence is weak
+Russian. Pieces that sit close together in one sentence, with no English prose between ("and", "the"),
+form a cluster; a piece whose own guess is unsure
 takes the cluster's language when the cluster as a whole is surer.
 """
 
@@ -17,11 +18,13 @@ import re
 
 from reader.detection.language import LanguageGuess, guess_language
 from reader.detection.model import Detection, MixedScript, Passage
-from reader.detection.segment import MAX_ASIDE_CHARS, Span, segment
+from reader.detection.segment import ENGLISH_PROSE, MAX_ASIDE_CHARS, Span, segment
 
-#: Below this margin over the runner-up, a passage's own language gives way to its cluster's.
-WEAK_MARGIN = 4.0
-_BLANK_LINE = re.compile("\\n[^\\S\\n]*\\n|\u2029")
+#: Below this confidence, a passage's own language gives way to its cluster's when the cluster is surer.
+WEAK_CONFIDENCE = 0.95
+#: What ends a cluster: a paragraph break, or the end of a sentence or clause (. ! ? ;).
+_LATIN_WORD = re.compile("[A-Za-z]+")
+_CLUSTER_BREAK = re.compile("\\n[^\\S\\n]*\\n|\u2029|[.!?;…]")
 
 
 def detect(text: str) -> Detection:
@@ -31,25 +34,24 @@ def detect(text: str) -> Detection:
     """
     found = segment(text)
     guesses = [guess_language(text[span.start : span.end]) for span in found.passages]
-    langs = [guess.lang for guess in guesses]
     for cluster in _clusters(text, found.passages):
-        _settle_weak_guesses(text, found.passages, guesses, langs, cluster)
+        _settle_weak_guesses(text, found.passages, guesses, cluster)
     passages = [
-        Passage(span.start, span.end, lang, text[span.start : span.end])
-        for span, lang in zip(found.passages, langs, strict=True)
+        Passage(span.start, span.end, guess.lang, text[span.start : span.end], round(guess.confidence, 3))
+        for span, guess in zip(found.passages, guesses, strict=True)
     ]
     mixed = [MixedScript(span.start, span.end, text[span.start : span.end]) for span in found.mixed_script]
     return Detection(passages=passages, mixed_script=mixed)
 
 
 def _clusters(text: str, spans: list[Span]) -> list[range]:
-    """Index ranges of passages at most an aside's length apart with no paragraph break between."""
+    """Index ranges of passages at most an aside's length apart in one sentence of one paragraph."""
     clusters: list[range] = []
     first = 0
     for index in range(1, len(spans) + 1):
         if index < len(spans):
             gap_start, gap_end = spans[index - 1].end, spans[index].start
-            if gap_end - gap_start <= MAX_ASIDE_CHARS and not _BLANK_LINE.search(text, gap_start, gap_end):
+            if gap_end - gap_start <= MAX_ASIDE_CHARS and _in_one_sentence(text, gap_start, gap_end):
                 continue
         if index - first > 1:
             clusters.append(range(first, index))
@@ -57,10 +59,15 @@ def _clusters(text: str, spans: list[Span]) -> list[range]:
     return clusters
 
 
-def _settle_weak_guesses(
-    text: str, spans: list[Span], guesses: list[LanguageGuess], langs: list[str], cluster: range
-) -> None:
+def _in_one_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a gap between two passages leaves them in one sentence: no break, no English prose."""
+    if _CLUSTER_BREAK.search(text, start, end):
+        return False
+    return not any(word in ENGLISH_PROSE for word in _LATIN_WORD.findall(text, start, end))
+
+
+def _settle_weak_guesses(text: str, spans: list[Span], guesses: list[LanguageGuess], cluster: range) -> None:
     joined = guess_language(" ".join(text[spans[index].start : spans[index].end] for index in cluster))
     for index in cluster:
-        if guesses[index].margin < WEAK_MARGIN and joined.margin > guesses[index].margin:
-            langs[index] = joined.lang
+        if guesses[index].confidence < WEAK_CONFIDENCE and joined.confidence > guesses[index].confidence:
+            guesses[index] = joined

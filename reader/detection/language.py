@@ -1,13 +1,19 @@
 """Which Cyrillic language a span is written in, from letters, function words and word endings.
 
-A general-purpose detector trained on long texts calls «Америка и Фашизм» Bulgarian: with three words there
-is almost no evidence, and its priors favour whatever the training data held. Here every point of evidence
-is a rule a linguist would name (see :mod:`reader.detection.langdata`), and Russian is the prior: the essays
-reader opens quote Russian, so a span that gives no sign of being anything else is Russian.
+Every point of evidence here is a rule a linguist would name (see :mod:`reader.detection.langdata`), and
+Russian is the prior: the essays reader opens quote Russian, so a span that gives no sign of being anything
+else is Russian. On long spans the rules settle the question with a wide margin. When they do not (a
+clause of a few words, often), :mod:`reader.detection.short_text` adds a Russian word list and lingua's
+character n-gram models, loaded on first need. The guess says how sure it is: ``confidence`` is the
+probability of the chosen language among the seven, from all the evidence weighed; when the rules decide
+alone (a wide margin, or a single word, too short for n-grams) it is the logistic of their margin over the
+runner-up. An unsure Russian guess is not treated as Russian
+(:attr:`reader.detection.model.Passage.translated`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -15,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from reader.detection import short_text
 from reader.detection.langdata import (
     ALPHABETS,
     CHARACTERISTIC_LETTERS,
@@ -37,10 +44,14 @@ NOT_BULGARIAN_SOFT_SIGN = -2.0
 #: Cap on the penalty for a language whose characteristic letters are all absent.
 MISSING_LETTERS_CAP = 8.0
 
+#: A rule margin this wide is decided by the rules alone: no FLORES clause of another language reaches it
+#: as Russian (below it, the second opinion of :mod:`reader.detection.short_text` is asked).
+SURE_MARGIN = 6.0
+
 #: Longer spans are judged on samples of their start, middle and end: evidence saturates long before.
 _SAMPLE_CHARS = 1000
-#: Texts up to this length have their guess memoised.
-_MEMO_CHARS = 48
+#: Texts up to this length have their guess memoised (essays repeat their terms and short quotes).
+_MEMO_CHARS = 200
 
 _INDEX = {lang: index for index, lang in enumerate(LANGUAGES)}
 _ALL_LETTERS = frozenset().union(*ALPHABETS.values())
@@ -89,10 +100,10 @@ _SUFFIX_LENGTHS = sorted({len(suffix) for suffix in _SUFFIX_LANGS}, reverse=True
 
 @dataclass(frozen=True)
 class LanguageGuess:
-    """The best language and its lead over the runner-up, in score points (the Russian prior alone is 2)."""
+    """The best language, how probable it is (0..1) on all the evidence, and the rule scores."""
 
     lang: str
-    margin: float
+    confidence: float
     scores: Mapping[str, float]
 
 
@@ -102,7 +113,7 @@ def identify_language(text: str) -> str:
 
 
 def guess_language(text: str) -> LanguageGuess:
-    """Score every language on ``text`` and return the best, with its margin over the runner-up.
+    """Score every language on ``text`` and return the best, with how sure the guess is.
 
     The text is scanned by regexes (C loops); Python only touches its words and its telling letters.
     Short texts are memoised: an essay repeats its terms (СССР, КГБ, номенклатура) many times over.
@@ -118,19 +129,35 @@ def _guess_short(text: str) -> LanguageGuess:
 
 
 def _guess(text: str) -> LanguageGuess:
+    scores = rule_scores(text)
+    best, margin = _best(scores)
+    if margin < SURE_MARGIN and len(_WORD.findall(text, 0, 200)) >= 2:
+        words = short_text.russian_words(text)
+        probabilities = short_text.combine(scores, words, short_text.lingua_probabilities(text))
+        best = max(LANGUAGES, key=lambda lang: (probabilities[lang], -_INDEX[lang]))
+        return LanguageGuess(best, probabilities[best], MappingProxyType(scores))
+    if margin < SURE_MARGIN:  # one word: too little for n-grams, but the word list still helps
+        unknown = short_text.russian_words(text).unknown
+        scores["ru"] -= unknown * short_text.UNKNOWN_WORD / short_text.RULE_WEIGHT
+        best, margin = _best(scores)
+    return LanguageGuess(best, 1 / (1 + math.exp(-margin)), MappingProxyType(scores))
+
+
+def _best(scores: Mapping[str, float]) -> tuple[str, float]:
+    """The best-scoring language (Russian first on ties) and its lead over the runner-up."""
+    ranked = sorted(LANGUAGES, key=lambda lang: (-scores[lang], _INDEX[lang]))
+    return ranked[0], scores[ranked[0]] - scores[ranked[1]]
+
+
+def rule_scores(text: str) -> dict[str, float]:
+    """The rules' score of each language for ``text`` (higher is likelier; only differences matter)."""
     sample = _COMBINING_MARKS.sub("", _sample(text).lower())
     words = _WORD.findall(sample)
     scores = [0.0] * len(LANGUAGES)
     scores[_INDEX["ru"]] = RUSSIAN_PRIOR
     _score_letters(sample, scores, sum(map(len, words)))
     _score_words(words, scores)
-    ranked = sorted(range(len(LANGUAGES)), key=lambda index: (-scores[index], index))
-    best, runner_up = ranked[0], ranked[1]
-    return LanguageGuess(
-        LANGUAGES[best],
-        scores[best] - scores[runner_up],
-        MappingProxyType(dict(zip(LANGUAGES, scores, strict=True))),
-    )
+    return dict(zip(LANGUAGES, scores, strict=True))
 
 
 def _sample(text: str) -> str:

@@ -10,16 +10,24 @@ from reader.scripts import CYRILLIC_LETTER
 CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
 #: Languages reader translates (the model is ru->en). The one place this rule is written.
 TRANSLATED_LANGS = frozenset({"ru"})
+#: A passage whose language is less probable than this is uncertain, and is not translated as that language.
+#: Seven Cyrillic languages are told apart, so chance is 1/7; a Russian guess needs about twice that.
+MIN_TRANSLATED_CONFIDENCE = 0.25
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A maximal run of non-English text. ``text == document_text[start:end]``; ``lang`` is ISO 639-1."""
+    """A maximal run of non-English text. ``text == document_text[start:end]``; ``lang`` is ISO 639-1.
+
+    ``lang`` is the best guess; ``lang_confidence`` is its probability (0..1) on all the evidence detection
+    weighed. Long passages are near 1; a clause of three words shared by several languages may be below 0.5.
+    """
 
     start: int
     end: int
     lang: str
     text: str
+    lang_confidence: float = 1.0
 
     @property
     def marked(self) -> bool:
@@ -28,8 +36,19 @@ class Passage:
 
     @property
     def translated(self) -> bool:
-        """True for the passages reader translates (and counts as Russian in the library)."""
-        return self.lang in TRANSLATED_LANGS
+        """True for the passages reader translates (and counts as Russian in the library): Russian, and
+        surely so. An uncertain guess is shown, transliterated, but never sent to the ru->en model."""
+        return self.lang in TRANSLATED_LANGS and self.lang_confidence >= MIN_TRANSLATED_CONFIDENCE
+
+    def to_json(self) -> dict[str, object]:
+        """The passage as ``reader detect --json`` and other commands print it."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "lang": self.lang,
+            "lang_confidence": self.lang_confidence,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)

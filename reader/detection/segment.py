@@ -57,20 +57,30 @@ _TERMINAL = re.compile(r"[.!?…]+")
 _CLOSING = re.compile(r"[.!?…]*([)\]»“”\"])")
 _SENTENCE_LEAD = re.compile(r"(?:\A|[\n.!?…:;])[^\S\n]*(?:[«„“\"'(\[\u2014\u2013-]|\d{1,3}[.)])*[^\S\n]*\Z")
 
-#: Longest Latin stretch that can still be an aside inside a Russian passage, and its word limits.
+#: Longest Latin stretch that can still be an aside inside a Russian passage, and its word limits: Russian
+#: words around it (before and after together), and for lower-case words cited outside brackets, Russian
+#: words on each side and in all.
 MAX_ASIDE_CHARS = 80
 MAX_ASIDE_WORDS = 6
-MAX_BARE_ASIDE_WORDS = 2
-MIN_WORDS_BEFORE_ASIDE = 3
-MIN_WORDS_AFTER_ASIDE = 2
-MIN_WORDS_AROUND_BRACKETED_ASIDE = 3
+MIN_WORDS_AROUND_ASIDE = 3
+MAX_CITED_WORDS = 2
+MIN_WORDS_EACH_SIDE_OF_CITED = 2
+MIN_WORDS_AROUND_CITED = 4
 #: How far back a mixed-script word is followed into Latin letters (beyond this it is not a word).
 MAX_WORD_CHARS = 64
 #: Latin words that may stand bare (outside brackets) in an aside: names, acronyms, codes (Oleg2012, CIA,
 #: iPhone), and a lone look-alike letter typed for a Cyrillic one (Macedonian "a" for "а").
 _NAME_OR_CODE = re.compile(r"[^\W_]*[A-Z0-9][^\W_]*|[aeocpxyi]")
-_GAP_WORD = re.compile(r"[^\W\d_][^\W_]*|\d+[^\W\d_][^\W_]*")
-_ASIDE_QUOTES = frozenset('«»„“”"‹›')
+_GAP_WORD = r"[^\W\d_][^\W_]*|\d+[^\W\d_][^\W_]*"
+_GAP_TOKEN = re.compile(f'{_GAP_WORD}|[()\\[\\]«»„“”"]')
+_CLOSES_THEN_OPENS = re.compile('[»”“"].*[«„“"]', re.DOTALL)
+#: Quote marks touching the runs on either side of a gap (they belong to the Russian text).
+_TOUCHING_QUOTES = re.compile('\\A[»”“"]+|[«„“"]+\\Z')
+#: English words that never stand in a Latin aside outside brackets: their presence means English prose.
+_PROSE_WORDS = """a an and are as at be but by for from had has have he her his in is it its not of on
+    or our she that
+    the their them then there these they this those to was we were which who will with you"""
+ENGLISH_PROSE = frozenset(_PROSE_WORDS.split())
 _WINDOW = 160
 
 
@@ -181,47 +191,78 @@ def _split_mixed(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
 
 
 def _is_aside(text: str, left: Span, right: Span) -> bool:
-    """Whether the Latin stretch between two runs is an aside inside one Russian passage."""
+    """Whether the Latin stretch between two runs sits inside one Russian passage.
+
+    Quote marks touching a run belong to the Russian text («врагами народа» (enemies of the people) без…:
+    the » closes a quote the left run opened); the rest of the stretch must balance its brackets and
+    quotes. Words inside them are an aside or a title; words outside are names and codes (Apple, IBM,
+    XVIII, Oleg2012, City of Stars), or a word or two cited in Russian prose, never English prose ("and",
+    "the").
+    """
     if right.start - left.end > MAX_ASIDE_CHARS:
         return False
     gap = text[left.end : right.start]
-    if _BLANK_LINE.search(gap) or any(char in _ASIDE_QUOTES for char in gap):
+    if _BLANK_LINE.search(gap):
         return False
-    depth = 0
-    total = 0
-    bare: list[str] = []
-    for word in _GAP_WORD.finditer(gap):
-        depth = _bracket_depth(gap, word.start())
-        if depth < 0:
-            return False
-        total += 1
-        if depth == 0:
-            bare.append(word.group())
-    if _bracket_depth(gap, len(gap)) != 0 or total > MAX_ASIDE_WORDS or len(bare) > MAX_BARE_ASIDE_WORDS:
+    inner = _TOUCHING_QUOTES.sub("", gap)
+    enclosed, bare = _gap_words(inner)
+    if not enclosed and not bare:
+        # Only split by a word glued to Latin letters ("читал CCСР"): one run after all. A quote mark
+        # between two runs and nothing else is a list of quoted items («СССР», «КГБ»), kept apart.
+        return inner == gap or _QUOTE_CLOSE_OPEN.search(gap) is None
+    if bare and _CLOSES_THEN_OPENS.fullmatch(gap):
+        return False  # «Вся власть Советам», Trotsky: «…»: prose between two quotations
+    if len(enclosed) + len(bare) > MAX_ASIDE_WORDS or not _names_or_cited(bare):
         return False
-    if total == 0:  # only split by a word glued to Latin letters ("читал CCСР"): one run after all
-        return True
-    if not all(_NAME_OR_CODE.fullmatch(word) for word in bare):
-        return False  # "and", "the": English prose, not an aside
     words_before = len(_TOKEN_RE.findall(text, max(left.start, left.end - _WINDOW), left.end))
     words_after = len(_TOKEN_RE.findall(text, right.start, min(right.end, right.start + _WINDOW)))
-    if any(len(word) > 1 for word in bare):
-        return words_before >= MIN_WORDS_BEFORE_ASIDE and words_after >= MIN_WORDS_AFTER_ASIDE
-    # Only bracketed words, or a lone look-alike letter ("Вместе c тем" with a Latin c): a typo or a gloss.
-    return words_before + words_after >= MIN_WORDS_AROUND_BRACKETED_ASIDE
+    if _is_name_sequence(bare):
+        return words_before + words_after >= MIN_WORDS_AROUND_ASIDE
+    # Lower-case words cited in Russian prose ("caro означает"): Russian on both sides, and no quotation
+    # ending or starting at the gap («Америка и Фашизм» series; … is English prose after a title).
+    enough = min(words_before, words_after) >= MIN_WORDS_EACH_SIDE_OF_CITED
+    return inner == gap and enough and words_before + words_after >= MIN_WORDS_AROUND_CITED
 
 
-def _bracket_depth(gap: str, end: int) -> int:
-    """Open brackets at ``gap[end]``; negative once a bracket closes that the gap did not open."""
-    depth = 0
-    for char in gap[:end]:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-            if depth < 0:
-                return depth
-    return depth
+def _names_or_cited(bare: list[str]) -> bool:
+    """Names and codes (title case allowed: City of Stars), or at most two cited lower-case words."""
+    if _is_name_sequence(bare):
+        return True
+    return len(bare) <= MAX_CITED_WORDS and not any(word in ENGLISH_PROSE for word in bare)
+
+
+def _is_name_sequence(bare: list[str]) -> bool:
+    """Each word a name or code, or an English function word between two names (City of Stars)."""
+    for index, word in enumerate(bare):
+        if _NAME_OR_CODE.fullmatch(word):
+            continue
+        inside = 0 < index < len(bare) - 1 and word in ENGLISH_PROSE
+        if not (inside and _NAME_OR_CODE.fullmatch(bare[index + 1])):
+            return False
+    return True
+
+
+def _gap_words(gap: str) -> tuple[list[str], list[str]]:
+    """Latin words of a gap: those inside a bracket or quote pair, and those outside.
+
+    An unmatched bracket is one the Russian text around opens or closes ("(H в pH)"): it encloses nothing.
+    """
+    enclosed: list[str] = []
+    bare: list[str] = []
+    expected: list[str] = []
+    for token in _GAP_TOKEN.finditer(gap):
+        mark = token.group()
+        if _QUOTE_OR_BRACKET.fullmatch(mark) is None:
+            (enclosed if expected else bare).append(mark)
+        elif expected and mark in expected[-1]:
+            expected.pop()
+        elif mark in _OPENERS and _closes_later(gap, token.end(), _OPENERS[mark]):
+            expected.append(_OPENERS[mark])
+    return enclosed, bare
+
+
+def _closes_later(gap: str, start: int, closers: str) -> bool:
+    return any(closer in gap[start:] for closer in closers)
 
 
 def _finish(text: str, span: Span, low: int, high: int) -> Span:

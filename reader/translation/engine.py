@@ -80,12 +80,14 @@ class PassageTranslation:
     cached: bool
     suspect: bool
     terms: tuple[str, ...]
+    lang_confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,
             "lang": self.lang,
+            "lang_confidence": self.lang_confidence,
             "text": self.text,
             "translation": self.translation,
             "cached": self.cached,
@@ -309,6 +311,7 @@ def passage_translations(
             start=passage.start,
             end=passage.end,
             lang=passage.lang,
+            lang_confidence=passage.lang_confidence,
             text=passage.text,
             translation=translation.translation,
             cached=translation.cached,

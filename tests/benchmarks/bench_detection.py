@@ -4,13 +4,19 @@ Run: ``python tests/benchmarks/bench_detection.py``. Prints, side by side in one
 each size and the per-MB cost of the largest essay relative to the smallest (1.0 means linear).
 
 A second series repeats only the Russian essay, so that most of the work is passages and language
-identification rather than skipping English.
+identification rather than skipping English. Then, measured in the same run: the cost of lingua (the
+short-text second opinion of ``reader.detection.short_text``): its import, its first question (when its
+models load), and the process's peak memory before and after; and a cold ``reader detect`` of the 5 MB
+Russian essay in a fresh process, which pays every lazy load once.
 """
 
 from __future__ import annotations
 
 import gc
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -59,6 +65,57 @@ def series(label: str, source: str) -> None:
     print(f"per-MB cost, 50 MB / 0.5 MB: {per_mb[-1] / per_mb[0]:.2f} (1.0 = linear)")
 
 
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def lingua_cost() -> None:
+    """Import time, model-load time and memory of lingua, asked about one short Ukrainian clause."""
+    from reader.detection import short_text
+
+    print("\nlingua (short-text second opinion)")
+    if short_text.lingua_loaded():
+        print("already loaded by the series above: figures below are for a fresh process")
+    code = (
+        "import resource, time; t = time.perf_counter(); import lingua; t1 = time.perf_counter();"
+        "from reader.detection import short_text; m = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
+        "t2 = time.perf_counter(); short_text.lingua_probabilities('Ми живемо в одному будинку.');"
+        "t3 = time.perf_counter(); short_text.lingua_probabilities('Я не ведаю, дзе ён жыве.');"
+        "t4 = time.perf_counter(); m2 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
+        "print(f'{t1 - t:.4f} {t3 - t2:.3f} {(t4 - t3) * 1000:.2f} {m / 1024:.0f} {m2 / 1024:.0f}')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO_ROOT
+    ).stdout.split()
+    print(f"import {out[0]} s, first question (models load) {out[1]} s, a later question {out[2]} ms")
+    print(f"peak memory {out[3]} MB before its models, {out[4]} MB after")
+
+
+def cold_detect(megabytes: float = 5.0) -> None:
+    """Detection of the Russian essay repeated to ``megabytes``, in a fresh process (lazy loads paid)."""
+    source = (CORPUS / "socialism-bureaucracy-and-the-market-7.txt").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        essay = Path(folder) / "essay.txt"
+        essay.write_text(build(source, megabytes), encoding="utf-8")
+        size = essay.stat().st_size / 1_000_000
+        code = (
+            "import sys, time; from pathlib import Path; from reader.detection import detect;"
+            "text = Path(sys.argv[1]).read_text(encoding='utf-8'); t = time.perf_counter(); detect(text);"
+            "print(f'{time.perf_counter() - t:.3f}')"
+        )
+        seconds = float(
+            subprocess.run(
+                [sys.executable, "-c", code, str(essay)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=REPO_ROOT,
+            ).stdout
+        )
+    rate = size / seconds
+    print(f"\ncold detection, Russian essay, {size:.2f} MB, fresh process: {seconds:.3f} s, {rate:.1f} MB/s")
+
+
 def main() -> None:
     essays = sorted(CORPUS.glob("*.txt"))
     series(
@@ -68,6 +125,8 @@ def main() -> None:
         "Russian essay only",
         (CORPUS / "socialism-bureaucracy-and-the-market-7.txt").read_text(encoding="utf-8"),
     )
+    cold_detect()
+    lingua_cost()
 
 
 if __name__ == "__main__":

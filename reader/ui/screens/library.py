@@ -34,7 +34,7 @@ from reader.ui.library_columns import (
 from reader.ui.messages import EssayStats
 from reader.ui.services import ReaderServices, services
 
-KEYS_HINT = "enter open · ? help · f2 glossary · f5 bookmarks · ctrl+p commands · q quit"
+KEYS_HINT = "enter open  ? help  f2 glossary  f3 search  f5 bookmarks  ^p commands  q quit"
 __all__ = ["COLUMNS", "KEYS_HINT", "LibraryScreen"]
 #: Seconds between the first paint and the start of the passage count.
 COUNT_DELAY = 0.25

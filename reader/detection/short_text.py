@@ -1,0 +1,136 @@
+"""A second opinion on short or unclear Cyrillic text: a Russian word list and character n-gram statistics.
+
+The rules of :mod:`reader.detection.language` settle long passages, where letters and function words add
+up. On a clause of a few words they often have nothing to go on ("Ми живемо в одному будинку." holds no
+letter Russian lacks), and their Russian prior then calls Ukrainian, Bulgarian or Macedonian Russian.
+Two sources of evidence help there, each loaded on first use only (never at start-up):
+
+- **The Russian word list** of pymorphy3's dictionary (a dependency already, for word analysis; about
+  0.1 s and 30 MB to load): a lower-case word that is no form of any Russian word ("живемо", "дзе",
+  "денеска") is strong evidence against Russian. Capitalised words are skipped: they are often names.
+- **lingua** (lingua-language-detector), a detector built for short text from character 1- to 5-gram
+  models, restricted to the seven Cyrillic languages here. Its models cost about 1.4 s and 200 MB to load
+  (measured by ``tests/benchmarks/bench_detection.py``), so it is asked only about passages the rules
+  leave unsettled.
+
+:func:`combine` adds the three: ``RULE_WEIGHT`` times the rule scores, the natural log of lingua's
+probability, and a small handicap for Russian, whose prior the rule scores already hold. The result is
+turned into probabilities (a softmax), whose largest is the passage's ``lang_confidence``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reader.detection.langdata import LANGUAGES
+from reader.scripts import CYRILLIC
+
+#: Weight of the rule scores against lingua's log-probabilities (a rule point is worth less than a nat).
+RULE_WEIGHT = 0.45
+#: Taken from Russian's combined score for each lower-case word that is no Russian word form.
+UNKNOWN_WORD = 0.9
+#: Added to Russian's combined score for each long word that is a Russian word form.
+KNOWN_LONG_WORD = 0.3
+#: Words shorter than this are not looked up; words this long or longer count as long.
+MIN_WORD_LETTERS = 3
+LONG_WORD_LETTERS = 5
+#: Added to Russian's combined score: negative, because the rule scores already hold the Russian prior.
+RUSSIAN_HANDICAP = -1.0
+#: Floor under lingua's probabilities, so that one language it rules out can still win on letters.
+PROBABILITY_FLOOR = 1e-3
+
+_WORD = re.compile(f"[{CYRILLIC}]+(?:['’ʼ][{CYRILLIC}]+)*")
+_LINGUA_NAMES = {
+    "ru": "RUSSIAN",
+    "uk": "UKRAINIAN",
+    "be": "BELARUSIAN",
+    "bg": "BULGARIAN",
+    "sr": "SERBIAN",
+    "mk": "MACEDONIAN",
+    "kk": "KAZAKH",
+}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    """Words of a text checked against the Russian word list."""
+
+    known_long: int
+    unknown: int
+
+
+def russian_words(text: str) -> WordCounts:
+    """Long words of ``text`` that are Russian word forms, and lower-case words that are not.
+
+    Words of fewer than :data:`MIN_WORD_LETTERS` letters are skipped (abbreviations: гг, км), and so are
+    capitalised words not in the list (names); a capitalised word in the list counts (a sentence's first).
+    """
+    known = _russian_word_test()
+    known_long = unknown = 0
+    for word in _WORD.findall(text):
+        if len(word) < MIN_WORD_LETTERS:
+            continue
+        if known(word):
+            known_long += len(word) >= LONG_WORD_LETTERS
+        elif word[0].islower():
+            unknown += 1
+    return WordCounts(known_long, unknown)
+
+
+def lingua_probabilities(text: str) -> dict[str, float]:
+    """lingua's probability of each of the seven languages for ``text`` (they sum to 1)."""
+    detector, languages = _lingua()
+    values = detector.compute_language_confidence_values(text)
+    return {languages[value.language]: value.value for value in values}
+
+
+def combine(
+    rule_scores: Mapping[str, float], words: WordCounts, probabilities: Mapping[str, float]
+) -> dict[str, float]:
+    """Probability of each language from the rule scores, the Russian word list and lingua's opinion."""
+    russian_words = KNOWN_LONG_WORD * words.known_long - UNKNOWN_WORD * words.unknown + RUSSIAN_HANDICAP
+    combined = {
+        lang: RULE_WEIGHT * rule_scores[lang]
+        + math.log(probabilities.get(lang, 0.0) + PROBABILITY_FLOOR)
+        + (russian_words if lang == "ru" else 0.0)
+        for lang in LANGUAGES
+    }
+    return softmax(combined)
+
+
+def softmax(scores: Mapping[str, float]) -> dict[str, float]:
+    """Scores (log-odds) to probabilities that sum to 1."""
+    top = max(scores.values())
+    weights = {lang: math.exp(score - top) for lang, score in scores.items()}
+    total = sum(weights.values())
+    return {lang: weight / total for lang, weight in weights.items()}
+
+
+def lingua_loaded() -> bool:
+    """Whether lingua's detector has been built in this process (for benchmarks and tests)."""
+    return _lingua.cache_info().currsize > 0
+
+
+@lru_cache(maxsize=1)
+def _russian_word_test() -> Any:
+    import pymorphy3  # lazy: about 0.1 s, only once a short passage needs it
+
+    with _LOCK:
+        return pymorphy3.MorphAnalyzer().word_is_known
+
+
+@lru_cache(maxsize=1)
+def _lingua() -> tuple[Any, dict[Any, str]]:
+    import lingua  # lazy: its models load on the first question, about 1.4 s
+
+    with _LOCK:
+        languages = {getattr(lingua.Language, name): lang for lang, name in _LINGUA_NAMES.items()}
+        detector = lingua.LanguageDetectorBuilder.from_languages(*languages).build()
+        return detector, languages

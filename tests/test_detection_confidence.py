@@ -1,0 +1,106 @@
+"""How sure detection is of a passage's language, and what an unsure guess means for translation.
+
+Short clauses of Ukrainian, Belarusian or Macedonian hold no letter Russian lacks; the second opinion
+(a Russian word list and lingua's n-gram models) is asked about them, and loaded only then.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.detection import Passage, detect
+from reader.detection.model import MIN_TRANSLATED_CONFIDENCE
+from tests.support.cli import REPO_ROOT, run_cli
+
+
+def only(text: str) -> Passage:
+    passages = detect(text).passages
+    assert len(passages) == 1, passages
+    return passages[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Денеска не одам на работа, болен сум.", "mk"),
+        ("Я не ведаю, дзе ён жыве.", "be"),
+        ("Ми живемо в одному будинку.", "uk"),
+    ],
+)
+def test_short_sentences_of_other_languages_are_not_russian(sentence: str, lang: str) -> None:
+    passage = only(sentence)
+    assert passage.lang == lang
+    assert not passage.translated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Я не знаю, где он живёт.", "Мы живём в одном доме.", "Вся власть Советам", "Кадры решают всё"],
+)
+def test_short_russian_sentences_stay_russian_and_are_translated(sentence: str) -> None:
+    passage = only(sentence)
+    assert passage.lang == "ru"
+    assert passage.translated
+
+
+def test_long_russian_text_is_sure() -> None:
+    passage = only(
+        "Что же изменилось в Советском Союзе в послевоенный период, когда страна восстанавливалась?"
+    )
+    assert passage.lang == "ru"
+    assert passage.lang_confidence > 0.99
+
+
+def test_every_confidence_is_a_probability() -> None:
+    text = "The «Америка и Фашизм» series, and Слава Україні, and the колхоз, and Той каза, че ще дойде."
+    passages = detect(text).passages
+    assert len(passages) == 4
+    assert all(0.0 <= passage.lang_confidence <= 1.0 for passage in passages)
+    # English prose between them: each is judged alone, not by its neighbours' languages.
+    assert [passage.lang for passage in passages] == ["ru", "uk", "ru", "bg"]
+
+
+def test_an_unsure_russian_guess_is_not_translated() -> None:
+    sure = Passage(0, 5, "ru", "texts", MIN_TRANSLATED_CONFIDENCE)
+    unsure = Passage(0, 5, "ru", "texts", MIN_TRANSLATED_CONFIDENCE - 0.01)
+    assert sure.translated and not unsure.translated
+    assert not Passage(0, 5, "uk", "texts", 1.0).translated
+
+
+def test_detect_json_gives_each_passage_its_confidence(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.txt"
+    essay.write_text("He said «Ми живемо в одному будинку.» and «Мы живём в одном доме».\n", encoding="utf-8")
+    result = run_cli("detect", str(essay), "--json")
+    assert result.returncode == 0, result.stderr
+    passages = json.loads(result.stdout)["passages"]
+    assert [(p["lang"], p["text"]) for p in passages] == [
+        ("uk", "Ми живемо в одному будинку."),
+        ("ru", "Мы живём в одном доме"),
+    ]
+    assert all(isinstance(p["lang_confidence"], float) and 0 <= p["lang_confidence"] <= 1 for p in passages)
+
+
+def _modules_after(code: str) -> list[str]:
+    script = f"import sys\n{code}\nprint(sorted(m for m in ('lingua', 'pymorphy3') if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.replace("'", '"'))
+
+
+def test_second_opinion_loads_only_when_a_passage_needs_it() -> None:
+    assert _modules_after("import reader.detection, reader.cli, reader.reading.session") == []
+    long_russian = (
+        "Что же изменилось в Советском Союзе в послевоенный период, когда страна восстанавливалась?"
+    )
+    assert _modules_after(f"from reader.detection import detect\ndetect({long_russian!r})") == []
+    assert _modules_after("from reader.detection import detect\ndetect('Ми живемо в одному будинку.')") == [
+        "lingua",
+        "pymorphy3",
+    ]
