@@ -173,3 +173,14 @@ def test_reader_translate_takes_the_beam_size_from_the_settings(tmp_path: Path) 
     assert [passage["cached"] for passage in json.loads(warned.stdout)["passages"]] == [
         True
     ]  # the default, 4
+
+
+async def test_an_unknown_theme_in_the_file_is_a_warning_and_the_default_theme() -> None:
+    save_preferences(Preferences(theme="no-such-theme"))
+    app = RecordingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "textual-dark"
+        assert [text for text in app.shown if "no-such-theme" in text] == [
+            "Unknown theme 'no-such-theme' in the settings file"
+        ]
