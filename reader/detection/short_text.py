@@ -113,6 +113,13 @@ def softmax(scores: Mapping[str, float]) -> dict[str, float]:
     return {lang: weight / total for lang, weight in weights.items()}
 
 
+def preload() -> None:
+    """Load the word list and lingua's models now (about 1.5 s): for a worker thread, so that the first
+    short passage later does not wait for them."""
+    russian_words("проверка")
+    lingua_probabilities("Проверка связи")
+
+
 def lingua_loaded() -> bool:
     """Whether lingua's detector has been built in this process (for benchmarks and tests)."""
     return _lingua.cache_info().currsize > 0
