@@ -141,3 +141,41 @@ def test_grammar_and_neighbour_conditions(tmp_path: Path) -> None:
     assert found(glossary, "Он сжал кулаки.") == []  # after сжать
     assert found(glossary, "a rich kulak, a kulak") == [("kulak", "kulak")]
     assert entries[0].entry.as_dict()["context"][0]["grammar"] == ["plur"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The American Civil War ended in 1865.",
+        "The Spanish Civil War began in 1936.",
+        "Mao's Red Guards attacked teachers during the Cultural Revolution.",
+        "The Chinese Red Army crossed the river on the Long March.",
+        "India launched its first five-year plan in 1951.",
+        "The Politburo of the Chinese Communist Party met in Beijing.",
+        "The Central Committee of the Vietnamese party met.",
+        "The Inquisition staged show trials in Spain.",
+        "The French Revolution ended with Thermidor.",
+        "Israel's kibbutz is a collective farm.",
+        "The company launched a new economic policy.",
+    ],
+)
+def test_phrases_outside_a_soviet_context_find_nothing(curated: Glossary, text: str) -> None:
+    assert found(curated, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Russian Civil War ended in 1921.", ("civil-war", "Russian Civil War")),
+        ("In Soviet Russia the Civil War ended in 1921.", ("civil-war", "Civil War")),
+        ("Stalin packed the Politburo.", ("politburo", "Politburo")),
+        ("The first five-year plan of the USSR began in 1928.", ("five-year-plan", "five-year plan")),
+        ("Stalin staged show trials in 1936.", ("show-trials", "show trials")),
+        ("Trotsky feared a Soviet Thermidor.", ("thermidor", "Soviet Thermidor")),
+        ("Lenin's New Economic Policy of 1921.", ("nep", "New Economic Policy")),
+    ],
+)
+def test_the_same_phrases_in_a_soviet_context_hit(
+    curated: Glossary, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(curated, text)

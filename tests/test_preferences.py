@@ -147,3 +147,40 @@ async def test_beam_size_from_the_file_feeds_the_settings() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         assert app.settings.beam_size == 2
+
+
+def test_reader_translate_takes_the_beam_size_from_the_settings(tmp_path: Path) -> None:
+    from tests.support.tiny_argos import install_tiny_package
+
+    install_tiny_package(paths.argos_packages_dir())
+    essay = tmp_path / "essay.txt"
+    essay.write_text("Title\n\nКто не работает, тот не ест. Кадры решают всё.\n", encoding="utf-8")
+    save_preferences(Preferences(beam_size=1))
+    first = run_cli("translate", str(essay), "--json")
+    assert first.returncode == 0, first.stderr
+
+    # The cache is kept per beam size: what the settings' beam translated is cached for --beam 1 only.
+    def cached(*beam: str) -> list[bool]:
+        result = run_cli("translate", str(essay), "--json", *beam)
+        assert result.returncode == 0, result.stderr
+        return [passage["cached"] for passage in json.loads(result.stdout)["passages"]]
+
+    assert cached("--beam", "1") == [True]
+    assert cached("--beam", "4") == [False]
+    paths.config_file().write_text("beam_size = 0\n", encoding="utf-8")
+    warned = run_cli("translate", str(essay), "--json")
+    assert warned.returncode == 0 and "warning" in warned.stderr and "beam_size" in warned.stderr
+    assert [passage["cached"] for passage in json.loads(warned.stdout)["passages"]] == [
+        True
+    ]  # the default, 4
+
+
+async def test_an_unknown_theme_in_the_file_is_a_warning_and_the_default_theme() -> None:
+    save_preferences(Preferences(theme="no-such-theme"))
+    app = RecordingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "textual-dark"
+        assert [text for text in app.shown if "no-such-theme" in text] == [
+            "Unknown theme 'no-such-theme' in the settings file"
+        ]

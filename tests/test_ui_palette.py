@@ -50,8 +50,12 @@ class PaletteHost(App[None]):
     def action_help(self) -> None:
         self.calls.append(("help", None))
 
+    def action_search_library(self) -> None:
+        self.calls.append(("search_library", None))
+
     def action_vocabulary(self) -> None:
         self.calls.append(("vocabulary", None))
+
     def action_bookmarks(self) -> None:
         self.calls.append(("bookmarks", None))
 
@@ -111,6 +115,12 @@ async def test_toggle_translations(glossary: Glossary) -> None:
     app = PaletteHost(glossary)
     await run_command(app, "Toggle translations")
     assert app.calls == [("toggle_translations", None)]
+
+
+async def test_search_the_library(glossary: Glossary) -> None:
+    app = PaletteHost(glossary)
+    await run_command(app, "Search the library")
+    assert app.calls == [("search_library", None)]
 
 
 async def test_switch_theme(glossary: Glossary) -> None:

@@ -8,8 +8,6 @@ import sys
 from reader.cli.common import add_glossary_option, add_json_option, add_library_option, print_json
 from reader.safe_text import one_line
 
-#: Characters of context shown on each side of a match in the readable listing.
-_CONTEXT_CHARS = 60
 #: Matches listed unless --limit says otherwise: enough to read, and a common word stays fast.
 DEFAULT_LIMIT = 100
 
@@ -48,17 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _excerpt(context: str, start: int, end: int) -> str:
-    """The match in its sentence, marked with ⟦ ⟧, cut to a readable width, on one safe line."""
-    before = " ".join(context[:start].split())
-    after = " ".join(context[end:].split())
-    if len(before) > _CONTEXT_CHARS:
-        before = "…" + before[-_CONTEXT_CHARS:].lstrip()
-    if len(after) > _CONTEXT_CHARS:
-        after = after[:_CONTEXT_CHARS].rstrip() + "…"
-    space_before = " " if before and context[start - 1].isspace() else ""
-    space_after = " " if after and context[end].isspace() else ""
-    match = " ".join(context[start:end].split())
-    return one_line(f"{before}{space_before}⟦{match}⟧{space_after}{after}", 3 * _CONTEXT_CHARS)
+    """The match in its sentence, marked with ⟦ ⟧, on one safe line."""
+    from reader.search.excerpt import excerpt
+
+    piece = excerpt(context, start, end)
+    return f"{piece.before}⟦{piece.match}⟧{piece.after}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,9 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--beam",
         type=int,
-        default=4,
+        default=None,
         metavar="N",
-        help=f"beam size, 1 to {MAX_BEAM} (default 4, as argostranslate; 1 is fastest)",
+        help=f"beam size, 1 to {MAX_BEAM} (default: beam_size in the settings file, else 4; 1 is fastest)",
     )
     add_glossary_option(parser)
     parser.set_defaults(handler=run)
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.models.packages import require_ru_en
     from reader.reading.session import Session
 
+    if args.beam is None:
+        args.beam = _beam_from_settings()
     if not 1 <= args.beam <= MAX_BEAM:
         raise BadInput(f"--beam {args.beam}: the beam size must be from 1 to {MAX_BEAM}")
     require_dirs(args.glossary, "glossary")
@@ -69,3 +71,13 @@ def run(args: argparse.Namespace) -> int:
         if result.terms:
             print(f"  glossary: {', '.join(result.terms)}")
     return 0
+
+
+def _beam_from_settings() -> int:
+    """The settings file's beam size (the app's too), with its one-line warning when it had a problem."""
+    from reader.reading.preferences import load_preferences
+
+    preferences, problem = load_preferences()
+    if problem:
+        print(f"reader: warning: {printable(problem)}", file=sys.stderr)
+    return preferences.beam_size

@@ -38,7 +38,7 @@ _VERB_CUES = frozenset(
 SOVIET_WORDS = frozenset(
     {
         *("soviet", "soviets", "ussr", "u.s.s.r", "russia", "russian", "russians", "bolshevik", "bolsheviks"),
-        *("bolshevism", "communist", "communists", "stalin", "stalin's", "stalinist", "stalinism", "lenin"),
+        *("bolshevism", "stalin", "stalin's", "stalinist", "stalinism", "lenin"),
         *("lenin's", "leninist", "leninism", "trotsky", "khrushchev", "brezhnev", "gorbachev", "andropov"),
         *("chernenko", "kremlin", "moscow", "petrograd", "leningrad", "tsarist", "tsar", "cpsu", "nkvd"),
         *("kgb", "gulag", "kolkhoz", "perestroika", "politburo", "nep", "comintern", "menshevik"),
@@ -49,10 +49,10 @@ SOVIET_WORDS = frozenset(
 SOVIET_LEMMAS = frozenset(
     {
         *("советский", "ссср", "россия", "российский", "русский", "большевик", "большевистский"),
-        *("коммунист", "коммунистический", "сталин", "сталинский", "ленин", "ленинский", "троцкий"),
+        *("сталин", "сталинский", "ленин", "ленинский", "троцкий"),
         *("хрущёв", "хрущев", "брежнев", "горбачёв", "горбачев", "кремль", "москва", "петроград"),
         *("ленинград", "царский", "царь", "кпсс", "нквд", "кгб", "гулаг", "колхоз", "перестройка"),
-        *("политбюро", "нэп", "партия", "ельцин", "рсфср", "революция"),
+        *("политбюро", "нэп", "ельцин", "рсфср", "большевизм"),
     }
 )
 #: A text is about the USSR when at least one word in this many is a Soviet word (and three in all).

@@ -10,7 +10,6 @@ half of it. Light on purpose: the app reads it at start-up (``tomllib`` only, no
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal, get_args
@@ -114,6 +113,8 @@ def _read_toml(file: Path) -> dict[str, object] | None:
         if exc.missing:
             return None
         raise UnusableStore(f"cannot be read ({exc.problem})") from None
+    import tomllib  # only when there is a file: most starts have none, and this is on the start-up path
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

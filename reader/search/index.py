@@ -149,12 +149,19 @@ class SearchIndex:
         """The essays this index searches, in library order."""
         return list_library(self.library, self.include_user)
 
-    def refresh(self, entries: Sequence[LibraryEntry] | None = None) -> RefreshReport:
-        """Index new and changed essays and drop the ones whose files are gone."""
+    def refresh(
+        self,
+        entries: Sequence[LibraryEntry] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> RefreshReport:
+        """Index new and changed essays and drop the ones whose files are gone. ``progress`` is told
+        (essays indexed, essays to index) before the first and after each batch, when there are any."""
         chosen = self.entries() if entries is None else entries
-        return self._guarded(lambda: self._refresh(chosen))
+        return self._guarded(lambda: self._refresh(chosen, progress))
 
-    def _refresh(self, entries: Sequence[LibraryEntry]) -> RefreshReport:
+    def _refresh(
+        self, entries: Sequence[LibraryEntry], progress: Callable[[int, int], None] | None = None
+    ) -> RefreshReport:
         connection = self._connect()
         known = {
             row[0]: row[1:]
@@ -189,6 +196,8 @@ class SearchIndex:
                 for essay_id in gone:
                     _delete(connection, essay_id)
         for index in range(0, len(stale), _BATCH):
+            if progress is not None:
+                progress(index, len(stale))
             prepared = [_read(key, status) for key, status in stale[index : index + _BATCH]]
             problems += [problem for *_rest, problem in prepared if problem]
             with store.transaction(connection):

@@ -42,6 +42,7 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
         Binding("f2", "glossary", "Glossary", show=False),  # in the library's line of keys and in help
+        Binding("f3", "search_library", "Search library"),
         Binding("f4", "vocabulary", "Vocabulary", show=False),  # likewise
         Binding("t", "toggle_translations", "Translations"),
         Binding("f5", "bookmarks", "Bookmarks", show=False),
@@ -277,6 +278,15 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def action_search_library(self) -> None:
+        """Search every essay (``f3``); on the search screen, back to its search box."""
+        from reader.ui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_focus_search()
+        else:
+            self.push_screen(SearchScreen())
 
     def action_vocabulary(self) -> None:
         from reader.ui.screens.vocabulary import VocabularyScreen

@@ -62,6 +62,11 @@ class ReaderCommands(Provider):
         app = services(self)
         yield "Toggle translations", app.action_toggle_translations, "Show or hide every translation"
         yield "Open the glossary", app.action_glossary, "Browse and search every entry (F2)"
+        yield (
+            "Search the library",
+            app.action_search_library,
+            "Every essay: words, phrases, Russian, terms (F3)",
+        )
         yield "Show the keys", app.action_help, "Every key of every screen (? or F1)"
         yield "Vocabulary", app.action_vocabulary, "The words you saved: search, jump back, remove (F4)"
         yield "Bookmarks", app.action_bookmarks, "Every place you marked, across essays (F5)"

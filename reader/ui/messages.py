@@ -107,6 +107,17 @@ class TermActivated(Message):
 
 
 @dataclass
+class IndexingProgress(Message):
+    """The library search is indexing: ``done`` of ``total`` essays (new or changed ones) so far."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexingProgress)
+
+
+@dataclass
 class WordLooked(Message):
     """The word at ``start``:``end`` was looked up (``found``), or its lookup failed (``problem``, one
     line for a toast). ``found`` and ``problem`` both None: no word is selected any more."""

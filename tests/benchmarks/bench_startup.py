@@ -80,8 +80,13 @@ def main() -> int:
     mode = "terminal" if args.terminal else "headless"
 
     with tempfile.TemporaryDirectory(prefix="reader-bench-startup-") as home:
-        # A fresh, empty user data dir: the bundled library and glossary, no user essays or state.
-        env = {**os.environ, "READER_DATA_DIR": f"{home}/data", "READER_CACHE_DIR": f"{home}/cache"}
+        # A fresh, empty user data dir: the bundled library and glossary, no user essays, state or settings.
+        env = {
+            **os.environ,
+            "READER_DATA_DIR": f"{home}/data",
+            "READER_CACHE_DIR": f"{home}/cache",
+            "READER_CONFIG_DIR": f"{home}/config",  # no settings file: the defaults, as on a first start
+        }
         time_run(READER, mode, env)  # warm the OS file cache and __pycache__ for both
         time_run(BASELINE, mode, env)
         reader_times: list[float] = []

@@ -7,6 +7,8 @@ the next; the reader screen composes the view and the status line and owns every
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
@@ -17,6 +19,15 @@ from reader.safe_text import one_line
 from reader.ui.services import ReaderServices, services
 from reader.ui.widgets.essay_view import EssayView
 from reader.ui.widgets.progress import TranslationStatus
+
+
+@dataclass(frozen=True)
+class OpenAt:
+    """Where to open an essay: at the match ``start``..``end`` of the library search ``query``."""
+
+    query: str
+    start: int
+    end: int
 
 
 class EssayNavigation(Screen[None]):
@@ -111,6 +122,20 @@ class EssayNavigation(Screen[None]):
         self.view.target = None
         self._step(1)
         return len(spans)
+
+    def show_found(self, found: OpenAt) -> None:
+        """Opened from the library search: every match of its query highlighted (``n``/``N`` step through
+        them, as after ``/``) and the chosen one targeted."""
+        from reader.search.matching import find_in_text
+
+        text = self.document.text if self.document is not None else ""
+        spans = find_in_text(text, found.query, self.reader_app.loaded_glossary)
+        self.view.set_matches(spans)
+        self.search_query = found.query.strip() if spans else ""
+        self.view.target = Target("match", found.start, found.end)
+        chosen = (found.start, found.end)
+        number = f"match {spans.index(chosen) + 1} of {len(spans)}" if chosen in spans else "match"
+        self.status.set_note(one_line(f"“{self.search_query}”: {number} · n/N step · esc clears"))
 
     def clear_search(self) -> None:
         self.search_query = ""

@@ -40,6 +40,7 @@ from reader.ui.messages import (
     TranslationWarning,
     WordLooked,
 )
+from reader.ui.screens.essay_navigation import OpenAt
 from reader.ui.screens.essay_tools import EssayTools
 from reader.ui.widgets.banner import ModelBanner
 from reader.ui.widgets.entry_panel import EntryPanel
@@ -60,13 +61,16 @@ class ReaderScreen(EssayTools):
         Binding("r", "transliterate", "Transliterate", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
+        # The app's f3, kept out of this footer: at 80 columns it has no room (help and the palette show it).
+        Binding("f3", "app.search_library", "Search library", show=False),
         Binding("ctrl+e", "app.export('html')", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, found: OpenAt | None = None) -> None:
         super().__init__()
         self.path = path
+        self.found = found  # opened from the library search: start at that match
         self.state = EssayState()
         self.session: Session | None = None
         self.passages: list[Passage] = []
@@ -104,10 +108,14 @@ class ReaderScreen(EssayTools):
         document = self.document = session.document
         self.state = self.reader_app.state_store.get(self.path)
         self.query_one("#essay-title", Static).update(essay_title(document.meta))
-        self.view.load(document, top=self.state.offset, cursor=self.state.cursor)
+        if self.found is None:
+            self.view.load(document, top=self.state.offset, cursor=self.state.cursor)
+        else:
+            self.view.load(document, top=self.found.start, cursor=self.found.start)
+            self.show_found(self.found)
         self.view.focus()
         self.status.set_label("Finding Russian passages…")
-        self._reading_offset = self.state.offset
+        self._reading_offset = self.found.start if self.found is not None else self.state.offset
         self.set_interval(1.0, self.remember)
         # The jobs compete with the UI thread for the GIL: start them once the first screen is painted.
         self.call_after_refresh(self._find_passages, session)
