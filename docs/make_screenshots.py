@@ -3,6 +3,8 @@
 Run from the repository root: ``python docs/make_screenshots.py``. It uses throw-away data directories and
 the tiny test translation model of tests/support/tiny_argos.py (a real Argos package with random weights),
 so the translations in reader.svg are nonsense by design: the screenshot shows the layout, not a model.
+The word panel and word-by-word glosses are shot first, without any model: they are what a reader without
+one sees.
 """
 
 from __future__ import annotations
@@ -65,9 +67,34 @@ def main() -> int:
     return 0
 
 
+def make_word_screenshots() -> None:
+    """The word panel beside a Russian paragraph, and word-by-word glosses under one (no model)."""
+    from reader.ui.app import ReaderApp
+
+    async def first_russian_paragraph(pilot: Pilot[Any]) -> None:
+        await pilot.click("#banner-close")
+        await pilot.click("#essay", offset=(2, 1))  # the essay takes the keyboard
+        await pilot.press("n", "n")
+
+    async def word_panel(pilot: Pilot[Any]) -> None:
+        await first_russian_paragraph(pilot)
+        await pilot.press("l", "l", "l")
+
+    shoot(ReaderApp(path=ESSAY), OUT_DIR / "word-panel.svg", word_panel)
+
+    async def glosses(pilot: Pilot[Any]) -> None:
+        await first_russian_paragraph(pilot)
+        await pilot.press("up", "w")  # off the passage (its highlight), then the glosses
+
+    shoot(ReaderApp(path=ESSAY), OUT_DIR / "word-glosses.svg", glosses)
+
+
 def make_screenshots() -> None:
     sys.path.insert(0, str(REPO_ROOT))
     from tests.support.tiny_argos import install_tiny_package
+
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    make_word_screenshots()
 
     install_tiny_package(Path(os.environ["ARGOS_PACKAGES_DIR"]))
 

@@ -51,7 +51,7 @@ def test_word_by_word_glosses(snap_compare: Any) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await to_first_russian_paragraph(pilot)
-        await pilot.press("w")
+        await pilot.press("up", "w")  # off the passage (its highlight), then the glosses
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)

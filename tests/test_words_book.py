@@ -70,3 +70,11 @@ def test_a_missing_dictionary_is_a_missing_resource(tmp_path: Path) -> None:
     with pytest.raises(MissingResource):
         book.gloss("жила")
     assert not book.ready
+
+
+def test_a_gloss_passes_over_notes_about_the_form() -> None:
+    book = WordBook(glossary_ids=dict)
+    assert book.look_up("чем").analyses[0].senses[0].startswith("Prepositional")
+    assert book.gloss("чем") == "than"
+    assert book.look_up("у").analyses[0].senses[0] == "(possession)"
+    assert book.gloss("у") == "by"

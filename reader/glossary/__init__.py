@@ -16,11 +16,12 @@ from reader.glossary.load import (
     glossary_files,
     load_glossary,
 )
-from reader.glossary.model import CATEGORIES, Entry, LookupResult, Problem, Source, TermHit
+from reader.glossary.model import CATEGORIES, ContextRule, Entry, LookupResult, Problem, Source, TermHit
 
 __all__ = [
     "CATEGORIES",
     "CheckReport",
+    "ContextRule",
     "Entry",
     "Glossary",
     "LookupResult",

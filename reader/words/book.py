@@ -22,6 +22,8 @@ ELLIPSIS = "…"
 #: Forms kept; a session reads far fewer distinct ones.
 MAX_FORMS = 50_000
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+#: Senses that are notes about a form rather than a meaning: "Prepositional of 'что'", "(possession)".
+_NOTE = re.compile(r"^\(.*\)$|^(Nominative|Genitive|Dative|Accusative|Instrumental|Prepositional|Locative) ")
 
 
 def short_gloss(sense: str, width: int = GLOSS_WIDTH) -> str:
@@ -35,11 +37,12 @@ def short_gloss(sense: str, width: int = GLOSS_WIDTH) -> str:
 
 
 def first_sense(found: WordLookup) -> str | None:
-    """The sense a word is shown and saved with: the first sense of the most likely reading that has
-    one (the first reading, unless the dictionary lacks it)."""
+    """The sense a word is glossed with: the first sense of the most likely reading that has one (the
+    first reading, unless the dictionary lacks it), passing over notes about the form ("Prepositional of
+    'что'", "(possession)") when a meaning follows."""
     for item in found.analyses:
         if item.senses:
-            return item.senses[0]
+            return next((sense for sense in item.senses if not _NOTE.match(sense)), item.senses[0])
     return None
 
 
