@@ -134,6 +134,8 @@ async def test_p_cycles_translations_beside_under_hidden_and_the_choice_is_kept(
         assert not {TRANSLATION, TRANSLIT, GLOSS} & set(span_kinds(app))
         assert not any(line.startswith(STACK_INDENT) or GUTTER_TEXT in line for line in rows(app))
 
+        await pilot.press("t", "t")  # all off and on again: the placement still hides them, and says so
+        assert app.shown[-1] == "Translations shown (but the placement hides them: p brings them back)"
         await pilot.press("r")  # transliterations asked for still show, under the passage
         await settle(app, pilot)
         assert TRANSLIT in span_kinds(app)

@@ -232,6 +232,8 @@ class ReaderScreen(EssayTools):
     def toggle_all(self) -> None:
         self._set_state(self.state.toggle_all())
         shown = "shown" if self.state.show_translations else "hidden"
+        if self.state.show_translations and self.reader_app.preferences.placement == "hidden":
+            shown += " (but the placement hides them: p brings them back)"
         self.notify(f"Translations {shown}", timeout=2, markup=False)
 
     def action_activate(self) -> None:
