@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.detection import Passage, detect
+from reader.detection import Passage, detect, short_text
 from reader.detection.model import MIN_TRANSLATED_CONFIDENCE
 from tests.support.cli import REPO_ROOT, run_cli
 
@@ -104,3 +104,27 @@ def test_second_opinion_loads_only_when_a_passage_needs_it() -> None:
         "lingua",
         "pymorphy3",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "misfits"),
+    [
+        # живемо, будинку: no Russian word forms; "в одному": Russian "в" takes no dative
+        ("Ми живемо в одному будинку", 2, 1),
+        ("полета от Африка до Азия", 0, 2),  # Russian "от" and "до" take the genitive: "от Африки"
+        ("Я живу на улице Ленина", 0, 0),
+        ("Рампро Канджар пришёл", 0, 0),  # capitalised unknown words are names, not evidence
+    ],
+)
+def test_russian_word_list_and_grammar_evidence(text: str, unknown: int, misfits: int) -> None:
+    counts = short_text.russian_words(text)
+    assert (counts.unknown, counts.misfits) == (unknown, misfits)
+
+
+def test_combined_probabilities_sum_to_one_and_follow_the_evidence() -> None:
+    rules = {lang: 0.0 for lang in ("ru", "uk", "be", "bg", "sr", "mk", "kk")}
+    even = {lang: 1 / 7 for lang in rules}
+    plain = short_text.combine(rules, short_text.WordCounts(0, 0), even)
+    foreign_words = short_text.combine(rules, short_text.WordCounts(0, 3), even)
+    assert abs(sum(plain.values()) - 1) < 1e-9
+    assert foreign_words["ru"] < plain["ru"]

@@ -131,6 +131,11 @@ def test_curated_glossary_validates() -> None:
     assert report.entries >= 150
 
 
+def test_glossary_size(curated: Glossary) -> None:
+    assert len(curated) >= 450
+    assert len(curated.by_category("people")) >= 40
+
+
 def test_every_required_id_is_present(curated: Glossary) -> None:
     assert [entry_id for entry_id in REQUIRED_IDS if curated.get(entry_id) is None] == []
 

@@ -173,3 +173,38 @@ def test_reader_translate_takes_the_beam_size_from_the_settings(tmp_path: Path) 
     assert [passage["cached"] for passage in json.loads(warned.stdout)["passages"]] == [
         True
     ]  # the default, 4
+
+
+async def test_an_unknown_theme_in_the_file_is_a_warning_and_the_default_theme() -> None:
+    save_preferences(Preferences(theme="no-such-theme"))
+    app = RecordingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "textual-dark"
+        assert [text for text in app.shown if "no-such-theme" in text] == [
+            "Unknown theme 'no-such-theme' in the settings file"
+        ]
+
+
+async def test_screens_update_preferences_through_the_services(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.services import services
+
+    app = RecordingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shared = services(app.screen)
+        updated = shared.update_preferences(measure=72, placement="under")
+        assert updated == shared.preferences == Preferences(measure=72, placement="under")
+        assert load_preferences() == (updated, None)
+        with pytest.raises(ValueError, match="placement"):
+            shared.update_preferences(placement="sideways")
+        assert load_preferences()[0] == updated
+
+        def full_disk(*args: object, **kwargs: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("reader.ui.app.save_preferences", full_disk)
+        shared.update_preferences(measure=90)
+        assert shared.preferences.measure == 90, "the change holds for this session"
+        assert app.shown[-1].startswith("Cannot save the settings")
+    assert load_preferences()[0].measure == 72

@@ -175,3 +175,19 @@ def test_the_reader_shows_each_passage_in_its_own_system() -> None:
     asides = build_asides(passages, EssayState(transliterate=True), {}, model_missing=True)
     shown = [[p.text for p in asides[passage.start] if p.kind == TRANSLIT] for passage in passages]
     assert shown == [["Slava Ukraini"], ["Slava Ukraine"], ["Živjela Srbija"]]
+
+
+def test_an_exported_edition_transliterates_each_passage_by_its_language() -> None:
+    from reader.essay.document import document_from_text
+    from reader.export.edition import build_edition
+    from reader.export.markup import aside
+
+    text = "A toast: «Слава Україні» and «Слава Украине»."
+    passages = [
+        Passage(text.index(part), text.index(part) + len(part), lang, part)
+        for part, lang in (("Слава Україні", "uk"), ("Слава Украине", "ru"))
+    ]
+    edition = build_edition(document_from_text(text), passages, [], lambda _id: None, {}, None)
+    assert [aside.transliteration for aside in edition.asides] == ["Slava Ukraini", "Slava Ukraine"]
+    html = [aside(item, numbered=True) for item in edition.asides]
+    assert 'lang="uk-Latn">' in html[0] and 'lang="ru-Latn">' in html[1]

