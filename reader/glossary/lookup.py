@@ -119,12 +119,7 @@ class Lookup:
             if entry_id in self._entries and (score, -kind) > _best(found.get(entry_id)):
                 found[entry_id] = (score, kind)
 
-        for entry_id, kind in self._exact.get(folded, {}).items():
-            offer(entry_id, EXACT_SCORE, kind)
-        stripped = query.strip()
-        for hit in self._annotate(stripped):
-            if hit.start == 0 and hit.end == len(stripped):
-                offer(hit.id, EXACT_SCORE, _OTHER)
+        self._offer_exact(query, folded, offer)
         words = folded.split()
         for entry_id, kind in self._stems.get(tuple(map(stem, words)), {}).items():
             offer(entry_id, STEM_SCORE, kind)
@@ -138,6 +133,30 @@ class Lookup:
                     offer(entry_id, GLOSS_SCORE, _OTHER)
         ranked = sorted(found.items(), key=lambda item: self._rank(item[0], *item[1]))
         return [LookupResult(self._entries[entry_id], score) for entry_id, (score, _kind) in ranked[:limit]]
+
+    def exact(self, query: str) -> list[Entry]:
+        """The entries ``query`` names exactly (what :meth:`search` scores 100), without the slower
+        near-spelling tiers: for callers that want exact names only (library search)."""
+        folded = key(query)
+        found: dict[str, tuple[float, int]] = {}
+
+        def offer(entry_id: str, score: float, kind: int) -> None:
+            if entry_id in self._entries and (score, -kind) > _best(found.get(entry_id)):
+                found[entry_id] = (score, kind)
+
+        if folded:
+            self._offer_exact(query, folded, offer)
+        ranked = sorted(found.items(), key=lambda item: self._rank(item[0], *item[1]))
+        return [self._entries[entry_id] for entry_id, _found in ranked]
+
+    def _offer_exact(self, query: str, folded: str, offer: Callable[[str, float, int], None]) -> None:
+        """The exact tier: a name spelled as typed, or one the matcher reads as the whole query."""
+        for entry_id, kind in self._exact.get(folded, {}).items():
+            offer(entry_id, EXACT_SCORE, kind)
+        stripped = query.strip()
+        for hit in self._annotate(stripped):
+            if hit.start == 0 and hit.end == len(stripped):
+                offer(hit.id, EXACT_SCORE, _OTHER)
 
     def _near(self, words: list[str], offer: Callable[[str, float, int], None]) -> None:
         """Near spellings (word by word) and names that begin with what has been typed so far."""
