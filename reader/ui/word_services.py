@@ -60,8 +60,9 @@ class WordServices:
             return vocabulary.words(search)
 
     def save(self, word: SavedWord) -> SavedWord:
-        """Add ``word`` and write the file (OSError when it cannot be written)."""
-        vocabulary = self.vocabulary
+        """Add ``word`` and write the file (OSError when it cannot be written, or when a damaged file
+        could not be moved aside, so that nothing may be written this session)."""
+        vocabulary = self._writable()
         with self._lock:
             saved = vocabulary.add(word)
             vocabulary.save()
@@ -69,7 +70,13 @@ class WordServices:
 
     def remove(self, word: SavedWord) -> None:
         """Forget ``word`` (this one entry, not every entry of its lemma) and write the file."""
-        vocabulary = self.vocabulary
+        vocabulary = self._writable()
         with self._lock:
             vocabulary.remove_entry(word)
             vocabulary.save()
+
+    def _writable(self) -> Vocabulary:
+        vocabulary = self.vocabulary
+        if not vocabulary.can_save:
+            raise OSError(f"{vocabulary.file} could not be moved aside; nothing is saved this session")
+        return vocabulary
