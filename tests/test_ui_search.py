@@ -189,3 +189,13 @@ async def test_an_unreadable_essay_is_reported_once_and_the_rest_searched(librar
         warnings = [shown for shown in app.shown if "broken.txt" in shown]
         assert len(warnings) == 1
         assert any(line.startswith("Tools") for line in result_lines(screen))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_search_footer_is_whole(width: int) -> None:
+    from tests.test_ui_footer import assert_footer_whole
+
+    app = RecordingApp()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await open_search(app, pilot)
+        assert_footer_whole(app)
