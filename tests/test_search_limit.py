@@ -101,3 +101,16 @@ def test_cli_bad_limit_is_one_line(bad: str) -> None:
     result = run_cli("search", "zorblax", "--limit", bad)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "--limit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["nomenklatura", "колхозов", "kulaks", "Trotsky", "bureaucracy", "secret police", "nomenklatra", "zzyzx"],
+)
+def test_glossary_exact_names_the_entries_lookup_scores_100(query: str) -> None:
+    from reader.glossary import load_glossary
+    from reader.glossary.lookup import EXACT_SCORE
+
+    glossary = load_glossary()
+    exact = {result.entry.id for result in glossary.lookup(query, limit=50) if result.score >= EXACT_SCORE}
+    assert {entry.id for entry in glossary.exact(query)} == exact

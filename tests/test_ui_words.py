@@ -90,7 +90,8 @@ async def test_a_click_on_a_russian_word_selects_it(essay: Path) -> None:
         assert row is not None
         x = row.x_of(offset)
         assert x is not None
-        await pilot.click(view, offset=(x + 1, y - int(view.scroll_y)))  # +1: the view's left padding
+        # +1: the view's left padding; the margin centres the page in a pane wider than the measure
+        await pilot.click(view, offset=(x + 1 + view.margin, y - int(view.scroll_y)))
         await settle(app, pilot)
         assert view.word == (ESSAY.index("Москве"), ESSAY.index("Москве") + 6)
         text = panel_text(app)

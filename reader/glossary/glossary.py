@@ -53,9 +53,16 @@ class Glossary:
 
     def lookup(self, query: str, limit: int = 10) -> list[LookupResult]:
         """Entries for a typed query, best first: exact or inflected names score 100."""
+        return self._lookups().search(query, limit)
+
+    def exact(self, query: str) -> list[Entry]:
+        """The entries ``query`` names exactly, in any inflection (those :meth:`lookup` scores 100)."""
+        return self._lookups().exact(query)
+
+    def _lookups(self) -> Lookup:
         if self._lookup is None:
             matcher = self.matcher
             with self._lock:
                 if self._lookup is None:
                     self._lookup = Lookup(self.entries, lambda query: matcher.annotate(query, rules=False))
-        return self._lookup.search(query, limit)
+        return self._lookup

@@ -4,8 +4,9 @@ Grammar: quoted text (``"..."``, ``«...»``, ``“...”``) is a phrase, its wo
 every other word stands alone. Every group must occur in an essay for it to match (AND); a group
 matches any of its phrases (OR).
 
-Glossary terms: when the whole query, or one of its unquoted words, is exactly a glossary name (the
-glossary's lookup scores it 100: a headword, transliteration, Russian form, or an inflection of one),
+Glossary terms: when the whole query, or one of its unquoted words, is exactly a glossary name
+(``Glossary.exact``, what the glossary's lookup scores 100: a headword, transliteration, Russian form, or
+an inflection of one),
 the group accepts every name of that entry, in both scripts: ``nomenklatura`` finds Номенклатуру.
 Quoted text is taken literally (still case-, ё- and inflection-insensitive).
 """
@@ -19,7 +20,6 @@ from math import prod
 
 from reader.errors import BadInput
 from reader.glossary import Glossary
-from reader.glossary.lookup import EXACT_SCORE
 from reader.search import tokens
 
 #: Most FTS5 phrases one query phrase is spelled out into (words with several lemmas multiply them).
@@ -90,11 +90,7 @@ def phrase(text: str) -> Phrase | None:
 
 def _glossary_names(glossary: Glossary, text: str) -> list[str]:
     """Every name of the entries ``text`` exactly names, or nothing."""
-    names: list[str] = []
-    for result in glossary.lookup(text, limit=5):
-        if result.score >= EXACT_SCORE:
-            names.extend(result.entry.names())
-    return names
+    return [name for entry in glossary.exact(text)[:5] for name in entry.names()]
 
 
 class _NamesOf:

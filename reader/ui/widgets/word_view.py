@@ -162,8 +162,7 @@ class WordView(EssayView):
         offset = event.get_content_offset(self)
         if offset is None or self.essay_layout is None:
             return
-        row = self.essay_layout.row(int(self.scroll_y) + offset.y)
-        position = row.offset_at(offset.x + int(self.scroll_x)) if row is not None else None
+        position = self.offset_on_screen(offset.x, offset.y)
         if position is None or self.terms.at(position) is not None:
             return
         word = self.words.at(position)
