@@ -42,6 +42,28 @@ def test_latin_names_codes_and_numerals_stay_inside(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "IBM объявила о новом компьютере.",
+        "XVII партконференция прошла в 1932 году.",
+        "Компания выпустила новый iPhone 15 Pro.",
+        "Доклад прочитал делегат из города Sverdlovsk",
+        "Тревогу поднял Тихоокеанский центр предупреждения о цунами (PTWC).",
+    ],
+)
+def test_names_opening_or_closing_a_russian_sentence_stay_inside(sentence: str) -> None:
+    assert passage_texts(sentence) == [sentence]
+
+
+def test_names_after_a_short_russian_phrase_in_english_stay_out() -> None:
+    assert passage_texts("He wrote СССР Politburo.") == ["СССР"]
+    assert passage_texts("The slogan Вся власть Советам, Lenin wrote.") == ["Вся власть Советам"]
+    assert passage_texts("The phrase Вся власть Советам (all power to the soviets).") == [
+        "Вся власть Советам"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         f"В газетах их называли «врагами народа» {ASIDE} без всякого суда и следствия.",
         f'В газетах их называли "врагами народа" {ASIDE} без всякого суда и следствия.',
         f"В газетах их называли „врагами народа“ {ASIDE} без всякого суда и следствия.",

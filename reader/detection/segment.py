@@ -73,6 +73,15 @@ MAX_WORD_CHARS = 64
 _NAME_OR_CODE = re.compile(r"[^\W_]*[A-Z0-9][^\W_]*|[aeocpxyi]")
 _GAP_WORD = r"[^\W\d_][^\W_]*|\d+[^\W\d_][^\W_]*"
 _GAP_TOKEN = re.compile(f'{_GAP_WORD}|[()\\[\\]«»„“”"]')
+_GAP_WORDS = re.compile(_GAP_WORD)
+#: Up to four Latin names or codes (numbers among them) opening a sentence right before a passage, or
+#: closing one right after it, before the sentence's end.
+_NAMES = "[A-Za-z0-9][A-Za-z0-9'’&+-]*+(?:[ \u00a0][A-Za-z0-9][A-Za-z0-9'’&+-]*+){0,3}"
+_LEADING_NAMES = re.compile(f"(?:^|(?<=[.!?…])[ \u00a0]+)({_NAMES})[ \u00a0]+\\Z", re.MULTILINE)
+_TRAILING_NAMES = re.compile(f"[ \u00a0]+({_NAMES})(?=[.!?…]+(?:\\s|\\Z)|[ \u00a0]*(?:\\n|\\Z))")
+_TRAILING_ASIDE = re.compile(
+    '[ \u00a0]+(\\([^()\\n]{1,60}\\)|"[^"\\n]{1,40}"|«[^«»\\n]{1,40}»)(?=[.!?…]*(?:\\s|\\Z))'
+)
 _CLOSES_THEN_OPENS = re.compile('[»”“"].*[«„“"]', re.DOTALL)
 #: Quote marks touching the runs on either side of a gap (they belong to the Russian text).
 _TOUCHING_QUOTES = re.compile('\\A[»”“"]+|[«„“"]+\\Z')
@@ -116,9 +125,30 @@ def segment(text: str) -> Segmentation:
             mixed.append(item)
         else:
             high = items[index + 1][0].start if index + 1 < len(items) else len(text)
-            passages.append(_finish(text, item, low, high))
+            passages.append(_finish(text, _extend_over_names(text, item, low, high), low, high))
         low = (passages[-1] if not is_mixed else item).end
     return Segmentation(passages, mixed)
+
+
+def _extend_over_names(text: str, span: Span, low: int, high: int) -> Span:
+    """Take in Latin names and codes that open or close a Russian sentence ("IBM объявила…", "…новый
+    iPhone 15."), between a sentence boundary and the passage and separated from it by spaces only, and a
+    short aside in brackets or quotes that closes it ("…по Гринвичу (UTC).")."""
+    if len(_TOKEN_RE.findall(text, span.start, min(span.end, span.start + _WINDOW))) < MIN_WORDS_AROUND_ASIDE:
+        return span
+    start, end = span.start, span.end
+    leading = _LEADING_NAMES.search(text, max(low, start - MAX_ASIDE_CHARS), start)
+    if leading is not None and _is_name_sequence(_GAP_WORDS.findall(leading.group(1))):
+        start = leading.start(1)
+    if _SENTENCE_LEAD.search(text, max(0, start - 40), start) is None:
+        return Span(start, end)  # a Russian phrase inside an English sentence takes in nothing after it
+    trailing = _TRAILING_NAMES.match(text, end, high)
+    if trailing is not None and _is_name_sequence(_GAP_WORDS.findall(trailing.group(1))):
+        end = trailing.end(1)
+    aside = _TRAILING_ASIDE.match(text, end, high)
+    if aside is not None and len(_GAP_WORDS.findall(aside.group(1))) <= MAX_ASIDE_WORDS:
+        end = aside.end(1)
+    return Span(start, end)
 
 
 def _runs_and_mixed_words(text: str) -> list[tuple[Span, bool]]:
