@@ -302,3 +302,18 @@ async def test_a_vocabulary_that_cannot_be_written_is_a_toast(
         await settle(app, pilot)
         assert any("cannot save the vocabulary" in text for text in app.shown), app.shown
         assert isinstance(app.screen, ReaderScreen) and app.is_running
+
+
+async def test_glosses_stay_on_from_essay_to_essay(essay: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Другое эссе.\n\nЖить стало лучше.\n", encoding="utf-8")
+    app = RecordingApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        app.open_essay(other)
+        await settle(app, pilot)
+        view = view_of(app)
+        assert view.show_glosses and view.word_glosses
+        assert view.word_glosses[other.read_text(encoding="utf-8").index("Жить")] == "live"
