@@ -157,6 +157,7 @@ def test_grammar_and_neighbour_conditions(tmp_path: Path) -> None:
         "The French Revolution ended with Thermidor.",
         "Israel's kibbutz is a collective farm.",
         "The company launched a new economic policy.",
+        "The Thaw came early that spring in Vermont.",
     ],
 )
 def test_phrases_outside_a_soviet_context_find_nothing(curated: Glossary, text: str) -> None:
@@ -173,9 +174,16 @@ def test_phrases_outside_a_soviet_context_find_nothing(curated: Glossary, text: 
         ("Stalin staged show trials in 1936.", ("show-trials", "show trials")),
         ("Trotsky feared a Soviet Thermidor.", ("thermidor", "Soviet Thermidor")),
         ("Lenin's New Economic Policy of 1921.", ("nep", "New Economic Policy")),
+        ("The Thaw began after Stalin died.", ("thaw", "Thaw")),
     ],
 )
 def test_the_same_phrases_in_a_soviet_context_hit(
     curated: Glossary, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(curated, text)
+
+
+def test_thaw_is_the_capitalised_noun_in_a_soviet_context(curated: Glossary) -> None:
+    assert found(curated, "Under Stalin the river began to thaw in April.") == [("stalin", "Stalin")]
+    assert found(curated, "Stalin was dead; would they Thaw?") == [("stalin", "Stalin")]  # a verb
+    assert ("thaw", "Thaw") in found(curated, "Stalin was dead, and the Thaw began.")

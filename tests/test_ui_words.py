@@ -90,7 +90,8 @@ async def test_a_click_on_a_russian_word_selects_it(essay: Path) -> None:
         assert row is not None
         x = row.x_of(offset)
         assert x is not None
-        await pilot.click(view, offset=(x + 1, y - int(view.scroll_y)))  # +1: the view's left padding
+        # +1: the view's left padding; the margin centres the page in a pane wider than the measure
+        await pilot.click(view, offset=(x + 1 + view.margin, y - int(view.scroll_y)))
         await settle(app, pilot)
         assert view.word == (ESSAY.index("Москве"), ESSAY.index("Москве") + 6)
         text = panel_text(app)
@@ -251,3 +252,68 @@ async def test_dictionary_text_is_shown_literally(
         await pilot.press("c")
         assert "\x1b" not in app.clipboard
         assert app.is_running
+
+
+async def test_back_to_a_word_of_the_essay_already_open(essay: Path) -> None:
+    app = RecordingApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        view = view_of(app)
+        await pilot.press("l", "l", "l", "l", "s")  # Москве
+        await settle(app, pilot)
+        await pilot.press("escape", "up")  # let go of it, move away
+        await pilot.press("f4")
+        await settle(app, pilot)
+        assert isinstance(app.screen, VocabularyScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is not None and view_of(app) is view  # the same reader, not a new one
+        assert view.word == (ESSAY.index("Москве"), ESSAY.index("Москве") + 6)
+
+
+async def test_a_damaged_vocabulary_is_set_aside_with_a_toast(essay: Path) -> None:
+    from reader import paths
+
+    file = paths.vocabulary_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("{not json", encoding="utf-8")
+    app = RecordingApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l", "s")
+        await settle(app, pilot)
+        assert any("vocabulary" in text.lower() and "corrupt" in text.lower() for text in app.shown), (
+            app.shown
+        )
+        assert [path.name for path in file.parent.glob("vocabulary.json.corrupt-*")]
+        assert [word.lemma for word in Vocabulary().words()] == ["она"]
+
+
+async def test_a_vocabulary_that_cannot_be_written_is_a_toast(
+    essay: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("READER_DATA_DIR", str(blocked))
+    app = RecordingApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l", "s")
+        await settle(app, pilot)
+        assert any("cannot save the vocabulary" in text for text in app.shown), app.shown
+        assert isinstance(app.screen, ReaderScreen) and app.is_running
+
+
+async def test_glosses_stay_on_from_essay_to_essay(essay: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Другое эссе.\n\nЖить стало лучше.\n", encoding="utf-8")
+    app = RecordingApp(path=essay)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        app.open_essay(other)
+        await settle(app, pilot)
+        view = view_of(app)
+        assert view.show_glosses and view.word_glosses
+        assert view.word_glosses[other.read_text(encoding="utf-8").index("Жить")] == "live"

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "glossary": "reader.cli.glossary_cmd",
     "translate": "reader.cli.translate_cmd",
     "word": "reader.cli.word_cmd",
+    "gloss": "reader.cli.gloss_cmd",
     "vocab": "reader.cli.vocab_cmd",
     "search": "reader.cli.search_cmd",
     "export": "reader.cli.export_cmd",

@@ -91,7 +91,8 @@ class Lookup:
         self._exact: dict[str, dict[str, int]] = {}
         self._stems: dict[tuple[str, ...], dict[str, int]] = {}
         self._meanings: dict[str, set[str]] = {}
-        self._names: list[_Name] = []
+        self._by_length: dict[int, list[_Name]] = {}  # names by word count, for near spellings
+        self._by_start: dict[str, list[_Name]] = {}  # names by their first letters, for typed prefixes
         self._glosses = {entry.id: f" {key(entry.gloss)} " for entry in entries.values()}
         for entry in entries.values():
             for kind, name in _named(entry):
@@ -100,7 +101,9 @@ class Lookup:
                     continue
                 _keep(self._exact.setdefault(folded, {}), entry.id, kind)
                 _keep(self._stems.setdefault(tuple(map(stem, folded.split())), {}), entry.id, kind)
-                self._names.append(_Name(entry.id, tuple(folded.split()), kind))
+                spelled = _Name(entry.id, tuple(folded.split()), kind)
+                self._by_length.setdefault(len(spelled.words), []).append(spelled)
+                self._by_start.setdefault(folded[:_PREFIX_MIN], []).append(spelled)
             for meaning in entry.meanings:
                 self._meanings.setdefault(key(meaning), set()).add(entry.id)
                 self._meanings.setdefault(" ".join(map(stem, key(meaning).split())), set()).add(entry.id)
@@ -157,17 +160,18 @@ class Lookup:
 
     def _near(self, words: list[str], offer: Callable[[str, float, int], None]) -> None:
         """Near spellings (word by word) and names that begin with what has been typed so far."""
+        for name in self._by_length.get(len(words), ()):
+            edits = _edits(words, name.words)
+            if edits is not None and edits > 0:
+                offer(name.entry_id, _NEAR_BASE - _NEAR_STEP * edits, name.kind)
         typed = " ".join(words)
-        for name in self._names:
-            if len(name.words) == len(words):
-                edits = _edits(words, name.words)
-                if edits is not None and edits > 0:
-                    offer(name.entry_id, _NEAR_BASE - _NEAR_STEP * edits, name.kind)
-            if len(typed) >= _PREFIX_MIN:
-                whole = " ".join(name.words)
-                share = len(typed) / len(whole)
-                if share >= _PREFIX_SHARE and share < 1 and whole.startswith(typed):
-                    offer(name.entry_id, round(MIN_SCORE + 14.0 * share, 1), name.kind)
+        if len(typed) < _PREFIX_MIN:
+            return
+        for name in self._by_start.get(typed[:_PREFIX_MIN], ()):
+            whole = " ".join(name.words)
+            share = len(typed) / len(whole)
+            if share >= _PREFIX_SHARE and share < 1 and whole.startswith(typed):
+                offer(name.entry_id, round(MIN_SCORE + 14.0 * share, 1), name.kind)
 
     def _rank(self, entry_id: str, score: float, kind: int) -> tuple[float, bool, int, str]:
         entry = self._entries[entry_id]

@@ -1,10 +1,11 @@
 """What the reader shows beside each Russian passage, decided from the reading state and what is known.
 
 Per passage (by start offset), in order: its translation when translations are shown for it (a
-"translating…" note while it is pending, a "⚠ suspect" note when the engine doubts it); without a
-model, a transliteration and the glosses of the glossary terms inside it instead; and a transliteration
-when the reader asked for transliterations. No Textual here: the app calls these and hands the result
-to :class:`reader.page.layout.EssayLayout`.
+"translating…" note while it is pending, a "⚠ suspect" note when the engine doubts it), followed by the
+glosses of the glossary terms inside it when the reader wants glosses with the translation; without a
+model, a transliteration and the glosses instead; and a transliteration when the reader asked for
+transliterations. With the ``hidden`` placement no translation is shown (transliterations still are).
+No Textual here: the app calls these and hands the result to :class:`reader.page.layout.EssayLayout`.
 """
 
 from __future__ import annotations
@@ -61,13 +62,15 @@ def build_asides(
     *,
     model_missing: bool,
     glosses: Mapping[int, Sequence[str]] | None = None,
+    glosses_with_translation: bool = False,
+    hidden: bool = False,
 ) -> dict[int, tuple[AsidePiece, ...]]:
     """The aside of every passage that has one, by passage start."""
     glosses = glosses or {}
     asides: dict[int, tuple[AsidePiece, ...]] = {}
     for passage in passages:
         pieces: list[AsidePiece] = []
-        shown = state.shows_translation(passage.start)
+        shown = state.shows_translation(passage.start) and not hidden
         translit_added = False
         if shown:
             found = translations.get(passage.start)
@@ -75,6 +78,8 @@ def build_asides(
                 if found.suspect:
                     pieces.append(AsidePiece(SUSPECT_NOTE, NOTE))
                 pieces.append(AsidePiece(found.translation, TRANSLATION))
+                if glosses_with_translation:
+                    pieces.extend(AsidePiece(gloss, GLOSS) for gloss in glosses.get(passage.start, ()))
             elif model_missing or not passage.translated:
                 pieces.append(AsidePiece(transliterate(passage.text, lang=passage.lang), TRANSLIT))
                 translit_added = True

@@ -10,6 +10,9 @@ transliteration or glossary glosses) is placed in one of two ways:
 * a shorter passage gets its aside **inline**, right after it (and after any closing quote or
   punctuation): ``«Америка и Фашизм» ⟨America and Fascism⟩``.
 
+With the ``under`` placement (a reader's preference) the two-column asides are stacked under their
+paragraph at every width. Glossary glosses in a block aside take one row each, cut with ``…``.
+
 Rows (:mod:`reader.page.rows`) keep the document offsets of their text. They are computed per paragraph
 and cached; a whole document's row count is computed once per width (seconds for megabytes, so the app
 does that in a worker and shows a window of paragraphs around the reading position first).
@@ -27,7 +30,7 @@ from itertools import accumulate
 from reader.errors import Cancelled
 from reader.essay.document import Paragraph
 from reader.page.interlinear import wrap_interlinear
-from reader.page.rows import GUTTER, TEXT, Chunk, Row, Span, cells, wrap
+from reader.page.rows import GLOSS, GUTTER, TEXT, TRANSLATION, Chunk, Row, Span, cells, wrap
 
 #: Narrower than this, two columns are too cramped: a paragraph's aside goes underneath it instead.
 COLUMN_MIN_WIDTH = 60
@@ -36,6 +39,8 @@ COLUMN_SHARE = 0.6
 GUTTER_TEXT = " │ "
 STACK_INDENT = "↳ "
 INLINE_OPEN, INLINE_SEPARATOR, INLINE_CLOSE = " ⟨", " · ", "⟩"
+#: Where a passage's aside goes when it would take a column: ``beside`` the paragraph or ``under`` it.
+BESIDE, UNDER = "beside", "under"
 
 #: Characters an inline aside is pushed past, so it follows the closing quote of the passage.
 _CLOSERS = frozenset("»”\"’')]}.,;:!?…")
@@ -59,7 +64,10 @@ class PassageSpan:
 
 
 def _aside_chunks_inline(pieces: Sequence[AsidePiece]) -> list[Chunk]:
-    """`` ⟨first · second⟩``, cut only at spaces so the brackets stay on their words."""
+    """`` ⟨first · second⟩``, cut only at spaces so the brackets stay on their words. Glosses go with a
+    translation only in a block: inline they would crowd the sentence (the terms are underlined)."""
+    if any(piece.kind == TRANSLATION for piece in pieces):
+        pieces = [piece for piece in pieces if piece.kind != GLOSS]
     chunks = [Chunk(" ", pieces[0].kind, None)]
     for number, piece in enumerate(pieces):
         text = (INLINE_OPEN.strip() if number == 0 else "") + piece.text
@@ -71,15 +79,26 @@ def _aside_chunks_inline(pieces: Sequence[AsidePiece]) -> list[Chunk]:
     return chunks
 
 
-def _aside_chunks_block(pieces: Sequence[AsidePiece], prefix: str = "") -> list[Chunk]:
+def _aside_chunks_block(pieces: Sequence[AsidePiece], width: int, prefix: str = "") -> list[Chunk]:
     chunks: list[Chunk] = []
     for number, piece in enumerate(pieces):
         if number:
             chunks.append(Chunk("\n", piece.kind, None))
         if prefix:
             chunks.append(Chunk(prefix, piece.kind, None))
-        chunks.append(Chunk(piece.text, piece.kind, None))
+        text = one_row(piece.text, width - len(prefix)) if piece.kind == GLOSS else piece.text
+        chunks.append(Chunk(text, piece.kind, None))
     return chunks
+
+
+def one_row(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in ``…`` when cut (so it wraps to one row)."""
+    if cells(text) <= width:
+        return text
+    cut = text[: max(0, width - 1)]
+    while cut and cells(cut) > width - 1:  # wide characters take two cells
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
 
 
 def _insertion_point(text: str, end: int, limit: int) -> int:
@@ -121,10 +140,12 @@ def layout_paragraph(
     passages: Sequence[PassageSpan],
     asides: Mapping[int, Sequence[AsidePiece]],
     width: int,
+    placement: str = BESIDE,
     glosses: Mapping[int, str] | None = None,
 ) -> list[Row]:
     """The rows of one paragraph. ``passages`` are those overlapping it, by start; ``asides`` by start;
-    ``glosses`` (word start -> gloss) put word-by-word glosses under the paragraph's words."""
+    ``placement`` says whether a column aside goes beside the paragraph or under it; ``glosses`` (word
+    start -> gloss) put word-by-word glosses under the paragraph's words."""
     fill = partial(wrap_interlinear, glosses=glosses) if glosses else wrap
     start, end = paragraph.start, paragraph.end
     # A passage's aside belongs to the paragraph it starts in (a passage may run on into the next).
@@ -145,17 +166,17 @@ def layout_paragraph(
             carry_start, carry = _bounds(spans, carry)
             rows.append(Row(spans, carry_start, carry, index))
         return rows
-    if width < COLUMN_MIN_WIDTH:
+    if width < COLUMN_MIN_WIDTH or placement != BESIDE:
         for spans in fill(chunks, width):
             carry_start, carry = _bounds(spans, carry)
             rows.append(Row(spans, carry_start, carry, index))
-        for spans in wrap(_aside_chunks_block(column[1], STACK_INDENT), width):
+        for spans in wrap(_aside_chunks_block(column[1], width, STACK_INDENT), width):
             rows.append(Row(spans, end, end, index))
         return rows
     left_width = (width - len(GUTTER_TEXT)) // 2
     right_width = width - len(GUTTER_TEXT) - left_width
     left = fill(chunks, left_width)
-    right = wrap(_aside_chunks_block(column[1]), right_width)
+    right = wrap(_aside_chunks_block(column[1], right_width), right_width)
     for number in range(max(len(left), len(right))):
         left_spans = left[number] if number < len(left) else ()
         right_spans = right[number] if number < len(right) else ()
@@ -182,10 +203,12 @@ class EssayLayout:
         width: int,
         window: tuple[int, int] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        placement: str = BESIDE,
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
         self.width = max(1, width)
+        self.placement = placement
         self.passages = sorted(passages, key=lambda p: p.start)
         self._passage_starts = [p.start for p in self.passages]
         self._passage_ends = [p.end for p in self.passages]
@@ -226,7 +249,14 @@ class EssayLayout:
         paragraph = self.paragraphs[index]
         glosses = self.glosses if index in self._glossed else None
         rows = layout_paragraph(
-            self.text, paragraph, index, self.passages_in(index), self.asides, self.width, glosses
+            self.text,
+            paragraph,
+            index,
+            self.passages_in(index),
+            self.asides,
+            self.width,
+            placement=self.placement,
+            glosses=glosses,
         )
         if self._separator(index):
             rows.append(Row((), paragraph.end, paragraph.end, index))

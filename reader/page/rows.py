@@ -19,6 +19,7 @@ TRANSLATION = "translation"
 TRANSLIT = "translit"
 GLOSS = "gloss"
 NOTE = "note"
+WARNING = "warning"
 GUTTER = "gutter"
 
 _TOKEN = re.compile(r"\n|[^\S\n]+|\S+")

@@ -62,7 +62,9 @@ class ReaderApp(App[int]):
         self._glossary_lock = threading.Lock()
         self._state_store: StateStore | None = None
         self.words = WordServices(
-            lambda: self.glossary, lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary")
+            lambda: self.glossary,
+            lambda problem: self._notify_threadsafe(problem, "warning", "Vocabulary"),
+            extra_glossaries=bool(self.glossary_dirs),
         )
         self._bookmark_store: BookmarkStore | None = None
         self._preferences, self._preferences_problem = load_preferences()

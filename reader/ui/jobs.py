@@ -37,8 +37,8 @@ BATCH_PASSAGES = 4
 
 
 def find_passages(session: Session, post: Post) -> None:
-    """Detect the essay's passages and report the ones the reader marks."""
-    post(PassagesFound(session.passages))
+    """Detect the essay's passages and report the ones the reader marks, and the mixed-script words."""
+    post(PassagesFound(session.passages, session.detection.mixed_script))
 
 
 def find_terms(session: Session, glossary: Glossary, post: Post) -> None:

@@ -6,14 +6,14 @@ sent many times a second (progress) define ``can_replace`` so a backlog collapse
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:  # types only: the library screen imports this module at start-up
-    from reader.detection import Passage
+    from reader.detection import MixedScript, Passage
     from reader.glossary import TermHit
     from reader.page.layout import EssayLayout
     from reader.translation.engine import PassageTranslation
@@ -31,9 +31,11 @@ class EssayStats(Message):
 
 @dataclass
 class PassagesFound(Message):
-    """Detection finished on the open essay; ``passages`` are the Cyrillic ones the reader marks."""
+    """Detection finished on the open essay; ``passages`` are the Cyrillic ones the reader marks,
+    ``mixed_script`` the Latin words hiding Cyrillic look-alike letters."""
 
     passages: list[Passage]
+    mixed_script: list[MixedScript] = field(default_factory=list)
 
 
 @dataclass

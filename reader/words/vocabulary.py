@@ -113,6 +113,11 @@ class Vocabulary:
         self.problem, self._saving = set_aside(self.file, "the vocabulary", why)
         return []
 
+    @property
+    def can_save(self) -> bool:
+        """False when an unusable file could not be moved aside: :meth:`save` then writes nothing."""
+        return self._saving
+
     def words(self, search: str | None = None) -> list[SavedWord]:
         """The saved words, newest first; with ``search``, only those whose lemma, word, sense,
         context or translation contains it (case-insensitive, ё as е)."""

@@ -63,7 +63,7 @@ class EssayNavigation(Screen[None]):
             )
             return
         found, wrapped = stepped
-        view.go_to(Target(kind, found[0], found[1]))
+        view.go_to(Target(kind, found[0], found[1]), upper_third=True)
         if wrapped:
             where = "top" if direction > 0 else "bottom"
             self.notify(f"Continued from the {where}", timeout=2, markup=False)

@@ -25,6 +25,8 @@ from reader.errors import ReaderError
 from reader.essay.document import EssayMeta
 from reader.glossary import TermHit
 from reader.page.asides import Translated, build_asides, glosses_in
+from reader.page.mixed_script import mixed_script_summary
+from reader.page.placement import PLACEMENT_NOTES, next_placement
 from reader.reading.session import Session
 from reader.reading.state import EssayState
 from reader.safe_text import one_line
@@ -59,6 +61,7 @@ class ReaderScreen(EssayTools):
         Binding("left_square_bracket", "previous_term", "Previous term", show=False),
         Binding("enter", "activate", "Toggle / open", show=False),
         Binding("r", "transliterate", "Transliterate", show=False),
+        Binding("p", "placement", "Placement", show=False),
         Binding("slash", "search", "Search"),
         Binding("ctrl+d", "download_model", "Download model", show=False),
         # The app's f3, kept out of this footer: at 80 columns it has no room (help and the palette show it).
@@ -108,6 +111,7 @@ class ReaderScreen(EssayTools):
         document = self.document = session.document
         self.state = self.reader_app.state_store.get(self.path)
         self.query_one("#essay-title", Static).update(essay_title(document.meta))
+        self.apply_preferences()
         if self.found is None:
             self.view.load(document, top=self.state.offset, cursor=self.state.cursor)
         else:
@@ -138,6 +142,10 @@ class ReaderScreen(EssayTools):
     def on_passages_found(self, message: PassagesFound) -> None:
         self.passages = message.passages
         self.view.set_passages(self.passages)
+        if message.mixed_script:
+            self.view.set_spoofs(message.mixed_script)
+            summary = one_line(mixed_script_summary(message.mixed_script))
+            self.notify(summary, severity="warning", title="Mixed scripts", markup=False)
         self.refresh_asides()
         self.status.show_progress(0, sum(1 for passage in self.passages if passage.translated))
         if self.session is not None:
@@ -146,7 +154,7 @@ class ReaderScreen(EssayTools):
     def on_terms_found(self, message: TermsFound) -> None:
         self.hits = message.hits
         self.view.set_terms(self.hits)
-        if self.model_missing:
+        if self.model_missing or self.reader_app.preferences.glosses_with_translation:
             self.refresh_asides()
 
     def on_passages_translated(self, message: PassagesTranslated) -> None:
@@ -175,10 +183,9 @@ class ReaderScreen(EssayTools):
 
     def refresh_asides(self) -> None:
         """Recompute what is shown beside each passage, from the state and what is known."""
-        glossary = self.reader_app.loaded_glossary
-        glosses = (
-            glosses_in(self.passages, self.hits, glossary.get) if glossary and self.model_missing else {}
-        )
+        glossary, prefs = self.reader_app.loaded_glossary, self.reader_app.preferences
+        wanted = self.model_missing or prefs.glosses_with_translation
+        glosses = glosses_in(self.passages, self.hits, glossary.get) if glossary and wanted else {}
         self.view.set_asides(
             build_asides(
                 self.passages,
@@ -186,6 +193,8 @@ class ReaderScreen(EssayTools):
                 self.translations,
                 model_missing=self.model_missing,
                 glosses=glosses,
+                glosses_with_translation=prefs.glosses_with_translation,
+                hidden=prefs.placement == "hidden",
             )
         )
 
@@ -223,6 +232,8 @@ class ReaderScreen(EssayTools):
     def toggle_all(self) -> None:
         self._set_state(self.state.toggle_all())
         shown = "shown" if self.state.show_translations else "hidden"
+        if self.state.show_translations and self.reader_app.preferences.placement == "hidden":
+            shown += " (but the placement hides them: p brings them back)"
         self.notify(f"Translations {shown}", timeout=2, markup=False)
 
     def action_activate(self) -> None:
@@ -239,6 +250,23 @@ class ReaderScreen(EssayTools):
         term = view.term_under_cursor()
         if term is not None:
             self.show_entry(term[2].id)
+
+    def apply_preferences(self) -> None:
+        """Lay the essay out as the preferences say (measure, placement, glosses with translations)."""
+        prefs = self.reader_app.preferences
+        self.view.set_reading_layout(prefs.measure, prefs.placement)
+        self.refresh_asides()
+
+    def action_placement(self) -> None:
+        """p: translations beside their passages, under them, or hidden; kept in the settings file."""
+        placement = next_placement(self.reader_app.preferences.placement)
+        self.change_reading(PLACEMENT_NOTES[placement], placement=placement)
+
+    def change_reading(self, note: str, **changes: object) -> None:
+        """Change reading preferences, save them, lay the essay out again and say ``note``."""
+        self.reader_app.update_preferences(**changes)
+        self.apply_preferences()
+        self.notify(note, timeout=2, markup=False)
 
     def action_download_model(self) -> None:
         if not self.model_missing:

@@ -101,6 +101,9 @@ class EntryPanel(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close entry"),
         Binding("backspace", "back", "Back"),
+        # Over the links' own paging: the entry's text scrolls whichever part of the panel has the keys.
+        Binding("pagedown", "scroll_body(1)", "More", show=False, priority=True),
+        Binding("pageup", "scroll_body(-1)", "Back up", show=False, priority=True),
         Binding("c", "copy_entry", "Copy entry", show=False),
     ]
 
@@ -161,6 +164,35 @@ class EntryPanel(Vertical):
         if self.history:
             self._render_entry(self.history.pop())
 
+    def action_scroll_body(self, direction: int) -> None:
+        """pagedown / pageup: scroll the entry's text a page (less a line, to keep the thread)."""
+        scroll = self.query_one("#entry-scroll", VerticalScroll)
+        step = max(1, scroll.scrollable_content_region.height - 1)
+        scroll.scroll_to(y=scroll.scroll_y + direction * step, animate=False)
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one("#entry-scroll", VerticalScroll), "scroll_y", self._update_hint, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_hint)
+
+    def _update_hint(self) -> None:
+        """The keys that work now, with a sign of more text below (or above) the part on screen."""
+        if self.entry is None:
+            return
+        scroll = self.query_one("#entry-scroll", VerticalScroll)
+        parts = []
+        if scroll.scroll_y < scroll.max_scroll_y:
+            parts.append("▼ more: pgdn")
+        elif scroll.scroll_y > 0:
+            parts.append("▲ pgup")
+        parts.append("esc close")
+        if self.entry.see_also:
+            parts.append("enter follow")
+        if self.history:
+            parts.append("backspace back")
+        self.query_one("#entry-hint", Static).update(Text(" · ".join(parts)))
+
     def action_copy_entry(self) -> None:
         """Copy the entry shown (headword, Russian, gloss, definition, sources) as plain text."""
         if self.entry is not None:
@@ -188,13 +220,9 @@ class EntryPanel(Vertical):
         if entry.see_also:
             links.highlighted = 0
         self.query_one("#entry-see-also-label").display = bool(entry.see_also)
-        hint = "esc close"
-        if entry.see_also:
-            hint += " · enter follow"
-        if self.history:
-            hint += " · backspace back"
-        self.query_one("#entry-hint", Static).update(Text(hint))
         self.query_one("#entry-scroll", VerticalScroll).scroll_home(animate=False)
+        self._update_hint()
+        self.call_after_refresh(self._update_hint)  # once the new text is laid out and its height known
 
     @on(OptionList.OptionSelected, "#entry-see-also")
     def _follow_link(self, event: OptionList.OptionSelected) -> None:

@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 
 from reader.page.layout import AsidePiece, EssayLayout
 from reader.page.ranges import Ranges, Target
+from reader.page.viewport import block_rows, top_for_passage
 
 
 class EssayCursor(ScrollView):
@@ -93,13 +94,18 @@ class EssayCursor(ScrollView):
             self.cursor_y = top
         return self.cursor_y
 
-    def go_to(self, target: Target, *, top_margin: int = 3) -> None:
-        """Move the cursor to ``target`` and show it a few rows below the top of the view."""
+    def go_to(self, target: Target, *, top_margin: int = 3, upper_third: bool = False) -> None:
+        """Move the cursor to ``target``: when it is off screen, show it a few rows below the top; with
+        ``upper_third``, bring it (and what is laid out with it) to the upper third of the view."""
         if self.essay_layout is None:
             return
         y = self.essay_layout.y_for_offset(target.start)
         height = self.scrollable_content_region.height
-        if not int(self.scroll_y) <= y < int(self.scroll_y) + height:
+        top = int(self.scroll_y)
+        if upper_third:
+            block = block_rows(self.essay_layout, target.start, target.end)
+            self.scroll_to(y=top_for_passage(block, top, height), animate=False, immediate=True)
+        elif not top <= y < top + height:
             self.scroll_to(y=max(0, y - top_margin), animate=False, immediate=True)
         self.move_cursor(y, target=target)
 

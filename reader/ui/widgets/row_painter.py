@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from reader.page.ranges import Ranges, Target
-from reader.page.rows import GLOSS, GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT, Row
+from reader.page.rows import GLOSS, GUTTER, NOTE, TEXT, TRANSLATION, TRANSLIT, WARNING, Row
 from reader.safe_text import same_length
 
 #: The component style (``essay-view--<name>``) of each kind of span that is not essay text.
@@ -23,6 +23,7 @@ KIND_STYLES: dict[str, str] = {
     TRANSLIT: "translit",
     GLOSS: "gloss",
     NOTE: "note",
+    WARNING: "warning",
     GUTTER: "gutter",
 }
 Layers = Sequence[tuple[Ranges, str]]

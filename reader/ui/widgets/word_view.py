@@ -5,13 +5,15 @@ dictionary, saved to the vocabulary, and glossed word by word under the text.
 ``right`` (``h`` / ``l``) step through the Russian words of the essay's Russian passages, a click on one
 selects it (a click on a glossary term still opens the term), and each selected word is announced with a
 :class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The first lookup
-opens the dictionary, in a worker; later ones come from the session's cache at once. ``w`` puts a short
+opens the dictionary, in a worker (started as soon as the essay's Russian words are known); later ones
+come from the session's cache at once. ``w`` puts a short
 gloss under every Russian word (computed in a worker), ``s`` saves the selected word, ``c`` copies its
 entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -58,6 +60,9 @@ class WordView(EssayView):
         self._gloss_generation = 0
         self._pending_word: int | None = None
 
+    def on_mount(self) -> None:
+        self.show_glosses = services(self).words.show_glosses
+
     # -- content -------------------------------------------------------------------------------------
     def set_passages(self, passages: Sequence[Passage]) -> None:
         """Mark the passages and find the Russian words in them."""
@@ -65,6 +70,9 @@ class WordView(EssayView):
         text = self.document.text if self.document is not None else ""
         spans = [(p.start, p.end) for p in passages if p.lang == "ru"]
         self.words = Ranges([(start, end, None) for start, end in words_in_spans(text, spans)])
+        if self.words.items and not services(self).words.book.ready:
+            first = self.words.items[0]
+            self._warm_up(text[first[0] : first[1]])
         if self.show_glosses:
             self._start_glosses()
         if self._pending_word is not None:
@@ -133,6 +141,13 @@ class WordView(EssayView):
             return
         self.post_message(WordLooked(start, end, found))
 
+    @work(thread=True, exit_on_error=False, group="word-warm-up", description="Opening the dictionary")
+    def _warm_up(self, text: str) -> None:
+        """Open the dictionary before the reader asks for a word, so the first lookup is quick. A failure
+        is left for that lookup to report."""
+        with contextlib.suppress(ReaderError):
+            services(self).words.book.look_up(text)
+
     def on_word_looked(self, message: WordLooked) -> None:
         """Keep the selected word's lookup; a stale one (another word was selected since) goes no further."""
         if message.found is None and message.problem is None:
@@ -147,8 +162,7 @@ class WordView(EssayView):
         offset = event.get_content_offset(self)
         if offset is None or self.essay_layout is None:
             return
-        row = self.essay_layout.row(int(self.scroll_y) + offset.y)
-        position = row.offset_at(offset.x + int(self.scroll_x)) if row is not None else None
+        position = self.offset_on_screen(offset.x, offset.y)
         if position is None or self.terms.at(position) is not None:
             return
         word = self.words.at(position)
@@ -224,7 +238,7 @@ class WordView(EssayView):
     # -- word-by-word glosses ------------------------------------------------------------------------
     def action_toggle_glosses(self) -> None:
         """w: show or hide a short gloss under every Russian word."""
-        self.show_glosses = not self.show_glosses
+        self.show_glosses = services(self).words.show_glosses = not self.show_glosses
         self._gloss_generation += 1
         if self.show_glosses:
             self._start_glosses()
