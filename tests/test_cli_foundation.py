@@ -54,7 +54,7 @@ def test_detect_json_offsets_index_the_decoded_text() -> None:
     assert data["encoding"] == "utf-8"
     assert data["passages"]
     for passage in data["passages"]:
-        assert set(passage) == {"start", "end", "lang", "text"}
+        assert set(passage) == {"start", "end", "lang", "lang_confidence", "text"}
         assert text[passage["start"] : passage["end"]] == passage["text"]
 
 

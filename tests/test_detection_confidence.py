@@ -128,3 +128,18 @@ def test_combined_probabilities_sum_to_one_and_follow_the_evidence() -> None:
     foreign_words = short_text.combine(rules, short_text.WordCounts(0, 3), even)
     assert abs(sum(plain.values()) - 1) < 1e-9
     assert foreign_words["ru"] < plain["ru"]
+
+
+def test_detect_readable_list_shows_an_unsure_language_with_its_probability(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.txt"
+    essay.write_text(
+        "Quoted: «Америка и Фашизм». And «Мы живём в одном доме и пьём чай по утрам».\n", encoding="utf-8"
+    )
+    result = run_cli("detect", str(essay))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()[1:]
+    confidences = [p.lang_confidence for p in detect(essay.read_text(encoding="utf-8")).passages]
+    assert min(confidences) < 0.9 <= max(confidences)  # one of each kind
+    for line, confidence in zip(lines, confidences, strict=True):
+        shown = line.split("]")[0].split("[")[1]
+        assert shown == ("ru" if confidence >= 0.9 else f"ru {confidence:.2f}")

@@ -83,3 +83,26 @@ def test_a_marker_that_is_not_text_is_bad_input(tmp_path: Path) -> None:
         read_index(folder)
     # The essay still loads, whole, as with any unusable index.
     assert "Leave a Reply" in load_document(folder / "page.txt").text
+
+
+def test_a_marker_added_later_reindexes_the_essay_for_search(tmp_path: Path) -> None:
+    import os
+
+    from reader.search import SearchIndex
+
+    folder = make_folder(tmp_path, marker="no such text")
+    essay = folder / "page.txt"
+    index_file = folder / "index.yaml"
+
+    def found() -> list[str]:
+        with SearchIndex([folder], include_user=False) as index:
+            results = index.search("zebrafish", index.entries())
+        return [r.path.name for r in results if r.path.parent == folder]
+
+    assert found() == ["page.txt"]  # the marker does not occur: the whole file is the essay
+    index_file.write_text(
+        index_file.read_text(encoding="utf-8").replace("no such text", "Leave a Reply"), encoding="utf-8"
+    )
+    later = essay.stat().st_mtime_ns + 2_000_000_000  # the index changed after the essay was indexed
+    os.utime(index_file, ns=(later, later))
+    assert found() == []

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
+from textual.command import CommandPalette
 
 from reader import paths
 from reader.detection import detect
@@ -19,7 +21,7 @@ from reader.page.transliteration import transliterate
 from reader.page.viewport import block_rows
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import ReaderScreen
-from tests.support.pilot import RecordingApp, settle
+from tests.support.pilot import RecordingApp, settle, wait_for_hits
 
 pytestmark = pytest.mark.anyio
 
@@ -134,6 +136,8 @@ async def test_p_cycles_translations_beside_under_hidden_and_the_choice_is_kept(
         assert not {TRANSLATION, TRANSLIT, GLOSS} & set(span_kinds(app))
         assert not any(line.startswith(STACK_INDENT) or GUTTER_TEXT in line for line in rows(app))
 
+        await pilot.press("t", "t")  # all off and on again: the placement still hides them, and says so
+        assert app.shown[-1] == "Translations shown (but the placement hides them: p brings them back)"
         await pilot.press("r")  # transliterations asked for still show, under the passage
         await settle(app, pilot)
         assert TRANSLIT in span_kinds(app)
@@ -312,3 +316,40 @@ async def test_a_latin_word_with_a_cyrillic_letter_is_marked_and_named(tmp_path:
         assert spoof_style is not None and spoof_style.bold and spoof_style.underline
         plain = next(style for segment, style in styles.items() if "planners" in segment)
         assert plain != spoof_style
+
+
+# -- the palette --------------------------------------------------------------------------------------
+
+
+async def run_command(app: ReaderApp, pilot: Any, query: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    await app.screen.workers.wait_for_complete()
+    await wait_for_hits(app, pilot)
+    await pilot.press("down", "enter")
+    await settle(app, pilot)
+    assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_the_palette_changes_the_measure_the_placement_and_the_glosses(
+    tmp_path: Path, tiny_model: Path
+) -> None:
+    path = essay_file(tmp_path, *[LONG_ENGLISH] * 3, RUSSIAN, LONG_ENGLISH)
+    app = RecordingApp(path=path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        view = reader(app).view
+        await run_command(app, pilot, "wider page")
+        assert view.wrap_width == 110 and app.shown[-1] == "Page 110 columns wide"
+        assert max(len(line) for line in rows(app)) > 100
+        await run_command(app, pilot, "translations under")
+        assert not any(GUTTER_TEXT in line for line in rows(app))
+        assert GLOSS in span_kinds(app)
+        await run_command(app, pilot, "glosses with translations")
+        assert app.shown[-1] == "Glossary glosses not shown with translations"
+        assert GLOSS not in span_kinds(app) and TRANSLATION in span_kinds(app)
+        saved = paths.config_file().read_text(encoding="utf-8")
+        assert "measure = 110" in saved and 'placement = "under"' in saved
+        assert "glosses_with_translation = false" in saved

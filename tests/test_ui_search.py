@@ -175,3 +175,27 @@ async def test_the_first_search_reports_indexing(library: Path) -> None:
         await settle(app, pilot)
         assert any(text.startswith("Indexing the library: 0 of ") for text in statuses)
         assert "matching sentence" in statuses[-1] and "essay" in statuses[-1]
+
+
+async def test_an_unreadable_essay_is_reported_once_and_the_rest_searched(library: Path) -> None:
+    (library / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
+    app = RecordingApp(library_dirs=(library,))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_search(app, pilot)
+        await pilot.press(*"tractor")
+        await settle(app, pilot)
+        await pilot.press(*" Tools")  # a second search
+        await settle(app, pilot)
+        warnings = [shown for shown in app.shown if "broken.txt" in shown]
+        assert len(warnings) == 1
+        assert any(line.startswith("Tools") for line in result_lines(screen))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_search_footer_is_whole(width: int) -> None:
+    from tests.test_ui_footer import assert_footer_whole
+
+    app = RecordingApp()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await open_search(app, pilot)
+        assert_footer_whole(app)

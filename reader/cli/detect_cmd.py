@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.common import add_json_option, print_json
 from reader.safe_text import one_line
+
+if TYPE_CHECKING:
+    from reader.detection import Passage
+
+#: Below this confidence the readable list shows it next to the language.
+SURE_ENOUGH_TO_SAY = 0.9
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,6 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _preview(text: str, width: int = 100) -> str:
     return one_line(" ".join(text.split()), width)
+
+
+def _language(passage: Passage) -> str:
+    """``ru``, or ``ru 0.29`` when detection is not sure of the language (the probability it gives)."""
+    if passage.lang_confidence >= SURE_ENOUGH_TO_SAY:
+        return passage.lang
+    return f"{passage.lang} {passage.lang_confidence:.2f}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{one_line(str(args.path))} ({encoding}): {len(detection.passages)} passage(s)")
     for passage in detection.passages:
-        print(f"  [{passage.lang}] {passage.start}-{passage.end}  {_preview(passage.text)}")
+        print(f"  [{_language(passage)}] {passage.start}-{passage.end}  {_preview(passage.text)}")
     if detection.mixed_script:
         print(f"{len(detection.mixed_script)} mixed-script word(s) (Latin with Cyrillic look-alikes):")
         for word in detection.mixed_script:

@@ -74,6 +74,7 @@ _NAME_OR_CODE = re.compile(r"[^\W_]*[A-Z0-9][^\W_]*|[aeocpxyi]")
 _GAP_WORD = r"[^\W\d_][^\W_]*|\d+[^\W\d_][^\W_]*"
 _GAP_TOKEN = re.compile(f'{_GAP_WORD}|[()\\[\\]«»„“”"]')
 _GAP_WORDS = re.compile(_GAP_WORD)
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 #: Up to four Latin names or codes (numbers among them) opening a sentence right before a passage, or
 #: closing one right after it, before the sentence's end.
 _NAMES = "[A-Za-z0-9][A-Za-z0-9'’&+-]*+(?:[ \u00a0][A-Za-z0-9][A-Za-z0-9'’&+-]*+){0,3}"
@@ -248,10 +249,11 @@ def _is_aside(text: str, left: Span, right: Span) -> bool:
     words_after = len(_TOKEN_RE.findall(text, right.start, min(right.end, right.start + _WINDOW)))
     if _is_name_sequence(bare):
         return words_before + words_after >= MIN_WORDS_AROUND_ASIDE
-    # Lower-case words cited in Russian prose ("caro означает"): Russian on both sides, and no quotation
-    # ending or starting at the gap («Америка и Фашизм» series; … is English prose after a title).
+    # Lower-case words cited in a Russian sentence ("caro означает"): Russian on both sides, no sentence
+    # end, and no quotation ending or starting at the gap («Америка и Фашизм» series; … is English prose).
     enough = min(words_before, words_after) >= MIN_WORDS_EACH_SIDE_OF_CITED
-    return inner == gap and enough and words_before + words_after >= MIN_WORDS_AROUND_CITED
+    one_sentence = _SENTENCE_END.search(gap) is None
+    return inner == gap and one_sentence and enough and words_before + words_after >= MIN_WORDS_AROUND_CITED
 
 
 def _names_or_cited(bare: list[str]) -> bool:

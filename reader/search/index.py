@@ -16,33 +16,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader import paths
-from reader.errors import BadInput, ReaderError
-from reader.essay.document import EssayMeta
-from reader.essay.library import LibraryEntry, list_library, load_document
+from reader.errors import BadInput
+from reader.essay.library import LibraryEntry, list_library
 from reader.glossary import Glossary
-from reader.search import store, tokens
+from reader.search import store, writing
 from reader.search.matching import resolve, sentence_matches
 from reader.search.model import EssayResults, Match, RefreshReport
 from reader.search.query import Query, parse_query
-from reader.search.sentences import sentence_spans
 
 T = TypeVar("T")
 #: Essays written per transaction: other processes may search in between.
 _BATCH = 25
-#: Metadata given to the loader, so indexing an essay does not read its folder's index for a title.
-_NO_META = EssayMeta(title="")
 _SentenceRow = tuple[int, int, str, str]  # essay id, start, text, terms
-#: An essay read for indexing: its key, the status it was read at, its sentence rows, its problem.
-_Prepared = tuple[str, os.stat_result, list[tuple[int, str, str]], str | None]
-
-
-def essay_rows(text: str) -> list[tuple[int, str, str]]:
-    """(start, text, terms) of each sentence of an essay's decoded text."""
-    rows = []
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        rows.append((start, sentence, " ".join(tokens.terms(tokens.words(sentence)[0]))))
-    return rows
 
 
 class SearchIndex:
@@ -168,7 +153,8 @@ class SearchIndex:
             for row in connection.execute("SELECT path, id, mtime_ns, size, problem FROM essays")
         }
         wanted = {self._key(entry.path): entry for entry in entries}
-        stale: list[tuple[str, os.stat_result]] = []
+        stale: list[tuple[str, writing.Version]] = []
+        index_times: dict[Path, int] = {}
         problems: list[str] = []
         unchanged = 0
         missing: set[str] = set()
@@ -178,13 +164,14 @@ class SearchIndex:
             except OSError:
                 missing.add(key)
                 continue
+            current = writing.version(wanted[key], status, index_times)
             row = known.get(key)
-            if row is not None and (row[1], row[2]) == (status.st_mtime_ns, status.st_size):
+            if row is not None and (row[1], row[2]) == current:
                 unchanged += 1
                 if row[3]:
                     problems.append(row[3])
             else:
-                stale.append((key, status))
+                stale.append((key, current))
         # Each wanted essay was looked at just now; only the others need a look.
         gone = [
             row[0]
@@ -194,15 +181,15 @@ class SearchIndex:
         if gone:
             with store.transaction(connection):
                 for essay_id in gone:
-                    _delete(connection, essay_id)
+                    writing.delete(connection, essay_id)
         for index in range(0, len(stale), _BATCH):
             if progress is not None:
                 progress(index, len(stale))
-            prepared = [_read(key, status) for key, status in stale[index : index + _BATCH]]
+            prepared = [writing.read(key, current) for key, current in stale[index : index + _BATCH]]
             problems += [problem for *_rest, problem in prepared if problem]
             with store.transaction(connection):
-                for key, status, rows, problem in prepared:
-                    _write(connection, key, status, rows, problem)
+                for key, current, rows, problem in prepared:
+                    writing.write(connection, key, current, rows, problem)
         return RefreshReport(len(stale), len(gone), unchanged, tuple(problems))
 
     # -- searching ----------------------------------------------------------------------------------
@@ -349,51 +336,3 @@ def _match(span: tuple[int, int], context: tuple[int, str]) -> Match:
     sentence_start, sentence = context
     text = sentence[start - sentence_start : end - sentence_start]
     return Match(start, end, text, sentence, sentence_start)
-
-
-def _read(key: str, status: os.stat_result) -> _Prepared:
-    """An essay's sentence rows, or the one-line problem that kept it from being read."""
-    try:
-        return key, status, essay_rows(load_document(Path(key), _NO_META).text), None
-    except ReaderError as exc:
-        return key, status, [], exc.message
-
-
-def _delete(connection: sqlite3.Connection, essay_id: int) -> None:
-    connection.execute(
-        "INSERT INTO sentence_terms (sentence_terms, rowid, terms) "
-        "SELECT 'delete', id, terms FROM sentences WHERE essay = ?",
-        (essay_id,),
-    )
-    connection.execute("DELETE FROM sentences WHERE essay = ?", (essay_id,))
-    connection.execute("DELETE FROM essays WHERE id = ?", (essay_id,))
-
-
-def _write(
-    connection: sqlite3.Connection,
-    key: str,
-    status: os.stat_result,
-    rows: list[tuple[int, str, str]],
-    problem: str | None,
-) -> None:
-    old = connection.execute("SELECT id FROM essays WHERE path = ?", (key,)).fetchone()
-    if old is not None:
-        _delete(connection, old[0])
-    cursor = connection.execute(
-        "INSERT INTO essays (path, mtime_ns, size, problem) VALUES (?, ?, ?, ?)",
-        (key, status.st_mtime_ns, status.st_size, problem),
-    )
-    essay_id = cursor.lastrowid
-    assert essay_id is not None
-    first_id = essay_id << store.ESSAY_SHIFT
-    connection.executemany(
-        "INSERT INTO sentences (id, essay, start, text, terms) VALUES (?, ?, ?, ?, ?)",
-        (
-            (first_id + number, essay_id, start, text, terms)
-            for number, (start, text, terms) in enumerate(rows)
-        ),
-    )
-    connection.execute(
-        "INSERT INTO sentence_terms (rowid, terms) SELECT id, terms FROM sentences WHERE essay = ?",
-        (essay_id,),
-    )

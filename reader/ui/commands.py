@@ -21,6 +21,7 @@ from textual.markup import escape
 from reader.export.formats import FORMAT_NAMES
 from reader.safe_text import one_line
 from reader.scripts import CYRILLIC_LETTER
+from reader.ui.reading_commands import reading_commands
 from reader.ui.services import services
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class ReaderCommands(Provider):
                     "The open essay with its translations and glossary notes, in the exports folder"
                     + (" (ctrl+e)" if fmt == "html" else ""),
                 )
+        yield from reading_commands(app)
         if self.app.theme == LIGHT_THEME:
             yield (
                 "Switch to dark theme",

@@ -40,6 +40,10 @@ class OpenEssay(Protocol):
 
     def jump_to_term(self, entry_id: str) -> bool: ...
 
+    def change_reading(self, note: str, **changes: object) -> None:
+        """Change reading preferences (``measure``, ``placement``...), save them, lay out again, say so."""
+        ...
+
 
 class ReaderServices(Protocol):
     """The app's services: the glossary, the reading state, the library folders, navigation."""

@@ -232,6 +232,8 @@ class ReaderScreen(EssayTools):
     def toggle_all(self) -> None:
         self._set_state(self.state.toggle_all())
         shown = "shown" if self.state.show_translations else "hidden"
+        if self.state.show_translations and self.reader_app.preferences.placement == "hidden":
+            shown += " (but the placement hides them: p brings them back)"
         self.notify(f"Translations {shown}", timeout=2, markup=False)
 
     def action_activate(self) -> None:
@@ -258,9 +260,13 @@ class ReaderScreen(EssayTools):
     def action_placement(self) -> None:
         """p: translations beside their passages, under them, or hidden; kept in the settings file."""
         placement = next_placement(self.reader_app.preferences.placement)
-        self.reader_app.update_preferences(placement=placement)
+        self.change_reading(PLACEMENT_NOTES[placement], placement=placement)
+
+    def change_reading(self, note: str, **changes: object) -> None:
+        """Change reading preferences, save them, lay the essay out again and say ``note``."""
+        self.reader_app.update_preferences(**changes)
         self.apply_preferences()
-        self.notify(PLACEMENT_NOTES[placement], timeout=2, markup=False)
+        self.notify(note, timeout=2, markup=False)
 
     def action_download_model(self) -> None:
         if not self.model_missing:

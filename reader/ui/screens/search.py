@@ -108,6 +108,7 @@ class SearchScreen(Screen[None]):
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()  # one search at a time on the index's connection
         self._targets: dict[str, tuple[Path, Match | None]] = {}
+        self._warned: set[str] = set()
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
@@ -172,8 +173,10 @@ class SearchScreen(Screen[None]):
             self.set_status(exc.message)
             return
         self._show(found)
-        for warning in found.warnings:
-            self.notify(one_line(warning), severity="warning", title="Library search", markup=False)
+        for warning in found.warnings:  # each once: an unreadable essay is reported on every search
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.notify(one_line(warning), severity="warning", title="Library search", markup=False)
         if focus_results:
             self.action_focus_results()
 

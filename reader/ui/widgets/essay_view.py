@@ -309,10 +309,11 @@ class EssayView(EssayCursor, can_focus=True, inherit_bindings=False):
             (self.matches, "match"),
         )
         page = page_in(max(10, width), self.measure)
+        base = self._base_style()
         strip = paint_row(
             row,
             page.width,
-            self.rich_style,
+            base,
             self._style,
             layers,
             self.target,
@@ -321,8 +322,15 @@ class EssayView(EssayCursor, can_focus=True, inherit_bindings=False):
         )
         if page.width == width:
             return strip
-        blank = Strip.blank(page.margin, self.rich_style)  # the page centred, the cursor line on it only
-        return Strip.join([blank, strip]).extend_cell_length(width, self.rich_style)
+        blank = Strip.blank(page.margin, base)  # the page centred, the cursor line on it only
+        return Strip.join([blank, strip]).extend_cell_length(width, base)
+
+    def _base_style(self) -> Style:
+        """The view's own style (costly to compute: kept until the styles change, as the others are)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
 
     # -- cursor and navigation -----------------------------------------------------------------------
     @property
