@@ -5,8 +5,8 @@ dictionary, saved to the vocabulary, and glossed word by word under the text.
 ``right`` (``h`` / ``l``) step through the Russian words of the essay's Russian passages, a click on one
 selects it (a click on a glossary term still opens the term), and each selected word is announced with a
 :class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The first lookup
-opens the dictionary, in a worker (started as soon as the essay's Russian words are known); later ones
-come from the session's cache at once. ``w`` puts a short
+opens the dictionary, in a worker started when an essay with Cyrillic text opens; later ones come from
+the session's cache at once. ``w`` puts a short
 gloss under every Russian word (computed in a worker), ``s`` saves the selected word, ``c`` copies its
 entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
 """
@@ -24,9 +24,11 @@ from textual.worker import get_current_worker
 
 from reader.detection import Passage
 from reader.errors import ReaderError
+from reader.essay.document import Document
 from reader.page.layout import EssayLayout
 from reader.page.ranges import Ranges, Target
 from reader.safe_text import one_line
+from reader.scripts import CYRILLIC_LETTER
 from reader.ui.messages import GlossesReady, Notice, TermActivated, WordLooked
 from reader.ui.services import services
 from reader.ui.widgets.essay_view import EssayView
@@ -35,6 +37,8 @@ from reader.words.lookup import WordLookup
 from reader.words.tokens import words_in_spans
 
 WORD = "word"
+#: Looked up to open the dictionary before the reader asks for a word.
+WARM_UP_WORD = "слово"
 
 
 class WordView(EssayView):
@@ -64,15 +68,19 @@ class WordView(EssayView):
         self.show_glosses = services(self).words.show_glosses
 
     # -- content -------------------------------------------------------------------------------------
+    def load(self, document: Document, *, top: int = 0, cursor: int = 0) -> None:
+        """Show ``document``; when it holds Cyrillic, open the dictionary in a worker after the first paint,
+        while its passages are being found, so the first lookup finds it open."""
+        super().load(document, top=top, cursor=cursor)
+        if CYRILLIC_LETTER.search(document.text) and not services(self).words.book.ready:
+            self.call_after_refresh(self._warm_up, WARM_UP_WORD)
+
     def set_passages(self, passages: Sequence[Passage]) -> None:
         """Mark the passages and find the Russian words in them."""
         super().set_passages(passages)
         text = self.document.text if self.document is not None else ""
         spans = [(p.start, p.end) for p in passages if p.lang == "ru"]
         self.words = Ranges([(start, end, None) for start, end in words_in_spans(text, spans)])
-        if self.words.items and not services(self).words.book.ready:
-            first = self.words.items[0]
-            self._warm_up(text[first[0] : first[1]])
         if self.show_glosses:
             self._start_glosses()
         if self._pending_word is not None:
