@@ -78,6 +78,7 @@ class ReaderScreen(EssayTools):
         self.session: Session | None = None
         self.passages: list[Passage] = []
         self.hits: list[TermHit] = []
+        self._glosses: dict[int, tuple[str, ...]] | None = None  # by passage, until passages or hits change
         self.translations: dict[int, Translated] = {}
         self.model_missing = False
         self._reading_offset = 0
@@ -140,7 +141,7 @@ class ReaderScreen(EssayTools):
         jobs.translate(session, lambda: self._reading_offset, self._cancel, self.post_message)
 
     def on_passages_found(self, message: PassagesFound) -> None:
-        self.passages = message.passages
+        self.passages, self._glosses = message.passages, None
         self.view.set_passages(self.passages)
         if message.mixed_script:
             self.view.set_spoofs(message.mixed_script)
@@ -152,7 +153,7 @@ class ReaderScreen(EssayTools):
             self._translate(self.session)
 
     def on_terms_found(self, message: TermsFound) -> None:
-        self.hits = message.hits
+        self.hits, self._glosses = message.hits, None
         self.view.set_terms(self.hits)
         if self.model_missing or self.reader_app.preferences.glosses_with_translation:
             self.refresh_asides()
@@ -185,7 +186,9 @@ class ReaderScreen(EssayTools):
         """Recompute what is shown beside each passage, from the state and what is known."""
         glossary, prefs = self.reader_app.loaded_glossary, self.reader_app.preferences
         wanted = self.model_missing or prefs.glosses_with_translation
-        glosses = glosses_in(self.passages, self.hits, glossary.get) if glossary and wanted else {}
+        if wanted and glossary and self._glosses is None:  # once, not on every batch of translations
+            self._glosses = glosses_in(self.passages, self.hits, glossary.get)
+        glosses = (self._glosses or {}) if wanted else {}
         self.view.set_asides(
             build_asides(
                 self.passages,
