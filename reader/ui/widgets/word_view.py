@@ -23,15 +23,15 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.detection import Passage
-from reader.errors import ReaderError
+from reader.errors import Cancelled, ReaderError
 from reader.essay.document import Document
 from reader.page.layout import EssayLayout
 from reader.page.ranges import Ranges, Target
 from reader.safe_text import one_line
 from reader.scripts import CYRILLIC_LETTER
-from reader.ui.messages import GlossesReady, Notice, TermActivated, WordLooked
+from reader.ui.messages import GlossesReady, LayoutReady, Notice, TermActivated, WordLooked
 from reader.ui.services import services
-from reader.ui.widgets.essay_view import EssayView
+from reader.ui.widgets.essay_view import SYNC_LAYOUT_CHARS, EssayView
 from reader.ui.widgets.word_panel import glossary_link, word_plain
 from reader.words.lookup import WordLookup
 from reader.words.tokens import words_in_spans
@@ -87,7 +87,14 @@ class WordView(EssayView):
             self.select_word_at(self._pending_word)
 
     def _install(self, layout: EssayLayout) -> None:
-        layout.set_glosses(self.word_glosses)
+        """Install ``layout`` with the glosses shown now: put in place at once in a short essay, and laid
+        out again in a worker in a long one (re-laying its every Russian paragraph would hold up the
+        screen), which shows the layout as it is meanwhile."""
+        if layout.glosses != self.word_glosses:
+            if len(layout.text) > SYNC_LAYOUT_CHARS:
+                self._relay_with_glosses(layout, self.word_glosses, self._generation)
+            else:
+                layout.set_glosses(self.word_glosses)
         super()._install(layout)
 
     def set_word_glosses(self, glosses: dict[int, str]) -> None:
@@ -95,8 +102,32 @@ class WordView(EssayView):
         self.word_glosses = glosses
         if self.essay_layout is not None:
             self._keep_place()
-            if self.essay_layout.set_glosses(glosses):
-                self._install(self.essay_layout)
+            self._install(self.essay_layout)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="gloss-layout",
+        description="Laying out glosses",
+    )
+    def _relay_with_glosses(self, old: EssayLayout, glosses: dict[int, str], generation: int) -> None:
+        """The whole essay laid out as ``old`` is, with ``glosses``; dropped if the view relays meanwhile."""
+        worker = get_current_worker()
+        try:
+            layout = EssayLayout(
+                old.text,
+                old.paragraphs,
+                old.passages,
+                old.asides,
+                old.width,
+                is_cancelled=lambda: worker.is_cancelled,
+                placement=old.placement,
+                glosses=glosses,
+            )
+        except Cancelled:
+            return
+        self.post_message(LayoutReady(layout, generation))
 
     # -- selecting -----------------------------------------------------------------------------------
     def action_step_word(self, direction: int) -> None:
