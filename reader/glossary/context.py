@@ -16,7 +16,7 @@ followed by a space, or at a line break; a paragraph at a blank line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.glossary import morphology
 from reader.glossary.model import ContextRule
@@ -88,6 +88,12 @@ def _is_soviet(word: str) -> bool:
     return CYRILLIC_LETTER.search(word) is not None and not SOVIET_LEMMAS.isdisjoint(morphology.lemmas(word))
 
 
+def _around(first: int, last: int, index: int, count: int) -> Iterator[int]:
+    """Word positions from ``first`` to ``last`` except the hit's own ``index .. index + count - 1``."""
+    yield from range(first, index)
+    yield from range(index + count, last + 1)
+
+
 class TextContext:
     """The words of one text (folded, with the separators between them) for evaluating rules."""
 
@@ -102,21 +108,27 @@ class TextContext:
         return not self._enabled or any(self._rule_holds(rule, index, count) for rule in rules)
 
     def _rule_holds(self, rule: ContextRule, index: int, count: int) -> bool:
+        """Every condition the rule gives, cheapest first; plain tests, no allocation on the common path."""
         first, last = self._span(index, count, _SENTENCE_END, _SENTENCE_WORDS)
         before = self._words[index - 1] if index > first else ""
         after = self._words[index + count] if index + count <= last else ""
-        checks = (
-            (rule.after, lambda: _listed(word_keys(before), rule.after) if before else False),
-            (rule.not_after, lambda: not (before and _listed(word_keys(before), rule.not_after))),
-            (rule.before, lambda: _listed(word_keys(after), rule.before) if after else False),
-            (rule.not_before, lambda: not (after and _listed(word_keys(after), rule.not_before))),
-            (rule.near, lambda: self._near(first, last, index, count, rule.near)),
-            (rule.not_near, lambda: not self._near(first, last, index, count, rule.not_near)),
-            (rule.grammar, lambda: morphology.has_grammemes(self._words[index], rule.grammar)),
-            (rule.noun, lambda: before not in _VERB_CUES),
-            (rule.soviet_context, lambda: self.about_ussr() or self._soviet_paragraph(index, count)),
-        )
-        return all(check() for given, check in checks if given)
+        if rule.after and not (before and _listed(word_keys(before), rule.after)):
+            return False
+        if rule.not_after and before and _listed(word_keys(before), rule.not_after):
+            return False
+        if rule.before and not (after and _listed(word_keys(after), rule.before)):
+            return False
+        if rule.not_before and after and _listed(word_keys(after), rule.not_before):
+            return False
+        if rule.noun and before in _VERB_CUES:
+            return False
+        if rule.grammar and not morphology.has_grammemes(self._words[index], rule.grammar):
+            return False
+        if rule.near and not self._near(first, last, index, count, rule.near):
+            return False
+        if rule.not_near and self._near(first, last, index, count, rule.not_near):
+            return False
+        return not rule.soviet_context or self.about_ussr() or self._soviet_paragraph(index, count)
 
     def _span(self, index: int, count: int, end: re.Pattern[str], limit: int) -> tuple[int, int]:
         """The first and last word index of the sentence (or paragraph) around words ``index..+count``."""
@@ -130,20 +142,19 @@ class TextContext:
         return first, last
 
     def _near(self, first: int, last: int, index: int, count: int, listed: tuple[str, ...]) -> bool:
-        positions = [*range(first, index), *range(index + count, last + 1)]
-        return any(_listed(word_keys(self._words[k]), listed) for k in positions)
+        words = self._words
+        return any(_listed(word_keys(words[k]), listed) for k in _around(first, last, index, count))
 
     def _soviet_paragraph(self, index: int, count: int) -> bool:
         first, last = self._span(index, count, _PARAGRAPH_END, _PARAGRAPH_WORDS)
-        positions = [*range(first, index), *range(index + count, last + 1)]
-        return any(_is_soviet(self._words[k]) for k in positions)
+        return any(_is_soviet(self._words[k]) for k in _around(first, last, index, count))
 
     def about_ussr(self) -> bool:
         """Whether the text as a whole is about the USSR (decided once, on first need)."""
         if self._about is None:
-            found = sum(1 for _ in filter(SOVIET_WORDS.__contains__, self._words))
+            found = len(list(filter(SOVIET_WORDS.__contains__, self._words)))
             if found * _ABOUT_RATE < len(self._words) or found < _ABOUT_MINIMUM:
                 cyrillic = {w for w in set(self._words) if CYRILLIC_LETTER.search(w) and _is_soviet(w)}
-                found += sum(1 for _ in filter(cyrillic.__contains__, self._words))
+                found += len(list(filter(cyrillic.__contains__, self._words)))
             self._about = found >= _ABOUT_MINIMUM and found * _ABOUT_RATE >= len(self._words)
         return self._about

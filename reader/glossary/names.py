@@ -73,9 +73,10 @@ class Pattern:
     rules: tuple[ContextRule, ...] = ()  # context rules of this name, one of which must hold
     form_rules: tuple[tuple[str, ContextRule], ...] = ()  # (folded text, rule) for one form of the name
 
-    @property
-    def ruled(self) -> bool:
-        return bool(self.rules or self.form_rules)
+    ruled: bool = False  # whether any rule may apply: set from the two above
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ruled", bool(self.rules or self.form_rules))
 
     def allowed(self, context: TextContext, words: Sequence[str], index: int) -> bool:
         """Whether the context rules that govern this name (or the form found) let it match here."""

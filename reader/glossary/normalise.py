@@ -18,9 +18,9 @@ from dataclasses import dataclass
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _INVISIBLE = "\u00ad\u200b-\u200d\u2060\ufeff"
 _FULL_WIDTH = "\uff01-\uff5e"
-#: Where normalisation has something to do: a run of combining marks (taken with the character before it),
-#: or a character to drop or fold. A plain character class, so a text without any is scanned in one pass.
-_SPOT = re.compile(f"[{_MARKS}]+|[{_INVISIBLE}{_FULL_WIDTH}]")
+#: Where normalisation has something to do: a combining mark (taken with the character before it), or a
+#: character to drop or fold. One character class, so a text without any is scanned in one quick pass.
+_SPOT = re.compile(f"[{_MARKS}{_INVISIBLE}{_FULL_WIDTH}]")
 _MARK = re.compile(f"[{_MARKS}]")
 _STRESS = re.compile("[\u0300\u0301]")
 _DROP = re.compile(f"[{_INVISIBLE}]")
@@ -67,8 +67,8 @@ def _spots(text: str) -> list[tuple[int, int]]:
     for found in _SPOT.finditer(text):
         start, end = found.span()
         if _MARK.match(text, start) and start > 0:
-            start -= 1  # the base character the marks sit on
-        if spans and start < spans[-1][1]:  # the base was itself a spot (ｋ + a mark): one group
+            start -= 1  # the base character the mark sits on (or the mark before it, in a run)
+        if spans and start < spans[-1][1]:  # joins the previous span: a run of marks, ｋ + a mark
             start = spans.pop()[0]
         spans.append((start, end))
     return spans

@@ -10,9 +10,10 @@ Everything runs headless (``App.run_test``) in scratch data folders, with no tra
    shows the word (target: 100 ms). Later lookups: each further ``right`` to a new word until the panel
    shows it, and a word form already looked up (target: under 5 ms). The actions are called directly:
    a key press through Pilot costs tens of milliseconds of its own (printed beside). The dictionary opens
-   in a worker as soon as the essay's Russian words are known; a lookup asked for at that very moment
-   (racing that worker) is timed too, in a fresh app. The glossary's lemma index is built into the user
-   cache first, as the first lookup after installing or editing the glossary does (bench_word.py times that).
+   in a worker once the essay is painted, while its passages are found; a lookup asked for the moment the
+   Russian words are known (which may race that worker) is timed too, in a fresh app. The glossary's lemma
+   index is built into the user cache first, as the first lookup after installing or editing the glossary
+   does (bench_word.py times that).
 3. Word-by-word glosses of the whole essay: the ``w`` action until the glosses are laid out, and the gloss
    computation alone on a fresh cache (target: under 200 ms).
 4. Memory: the process's RSS before the first lookup and after the lookups and glosses (target: 40 MB).

@@ -5,8 +5,8 @@ dictionary, saved to the vocabulary, and glossed word by word under the text.
 ``right`` (``h`` / ``l``) step through the Russian words of the essay's Russian passages, a click on one
 selects it (a click on a glossary term still opens the term), and each selected word is announced with a
 :class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The first lookup
-opens the dictionary, in a worker (started as soon as the essay's Russian words are known); later ones
-come from the session's cache at once. ``w`` puts a short
+opens the dictionary, in a worker started when an essay with Cyrillic text opens; later ones come from
+the session's cache at once. ``w`` puts a short
 gloss under every Russian word (computed in a worker), ``s`` saves the selected word, ``c`` copies its
 entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
 """
@@ -23,18 +23,22 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.detection import Passage
-from reader.errors import ReaderError
+from reader.errors import Cancelled, ReaderError
+from reader.essay.document import Document
 from reader.page.layout import EssayLayout
 from reader.page.ranges import Ranges, Target
 from reader.safe_text import one_line
-from reader.ui.messages import GlossesReady, Notice, TermActivated, WordLooked
+from reader.scripts import CYRILLIC_LETTER
+from reader.ui.messages import GlossesReady, LayoutReady, Notice, TermActivated, WordLooked
 from reader.ui.services import services
-from reader.ui.widgets.essay_view import EssayView
+from reader.ui.widgets.essay_view import SYNC_LAYOUT_CHARS, EssayView
 from reader.ui.widgets.word_panel import glossary_link, word_plain
 from reader.words.lookup import WordLookup
 from reader.words.tokens import words_in_spans
 
 WORD = "word"
+#: Looked up to open the dictionary before the reader asks for a word.
+WARM_UP_WORD = "слово"
 
 
 class WordView(EssayView):
@@ -64,22 +68,33 @@ class WordView(EssayView):
         self.show_glosses = services(self).words.show_glosses
 
     # -- content -------------------------------------------------------------------------------------
+    def load(self, document: Document, *, top: int = 0, cursor: int = 0) -> None:
+        """Show ``document``; when it holds Cyrillic, open the dictionary in a worker after the first paint,
+        while its passages are being found, so the first lookup finds it open."""
+        super().load(document, top=top, cursor=cursor)
+        if CYRILLIC_LETTER.search(document.text) and not services(self).words.book.ready:
+            self.call_after_refresh(self._warm_up, WARM_UP_WORD)
+
     def set_passages(self, passages: Sequence[Passage]) -> None:
         """Mark the passages and find the Russian words in them."""
         super().set_passages(passages)
         text = self.document.text if self.document is not None else ""
         spans = [(p.start, p.end) for p in passages if p.lang == "ru"]
         self.words = Ranges([(start, end, None) for start, end in words_in_spans(text, spans)])
-        if self.words.items and not services(self).words.book.ready:
-            first = self.words.items[0]
-            self._warm_up(text[first[0] : first[1]])
         if self.show_glosses:
             self._start_glosses()
         if self._pending_word is not None:
             self.select_word_at(self._pending_word)
 
     def _install(self, layout: EssayLayout) -> None:
-        layout.set_glosses(self.word_glosses)
+        """Install ``layout`` with the glosses shown now: put in place at once in a short essay, and laid
+        out again in a worker in a long one (re-laying its every Russian paragraph would hold up the
+        screen), which shows the layout as it is meanwhile."""
+        if layout.glosses != self.word_glosses:
+            if len(layout.text) > SYNC_LAYOUT_CHARS:
+                self._relay_with_glosses(layout, self.word_glosses, self._generation)
+            else:
+                layout.set_glosses(self.word_glosses)
         super()._install(layout)
 
     def set_word_glosses(self, glosses: dict[int, str]) -> None:
@@ -87,8 +102,32 @@ class WordView(EssayView):
         self.word_glosses = glosses
         if self.essay_layout is not None:
             self._keep_place()
-            if self.essay_layout.set_glosses(glosses):
-                self._install(self.essay_layout)
+            self._install(self.essay_layout)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="gloss-layout",
+        description="Laying out glosses",
+    )
+    def _relay_with_glosses(self, old: EssayLayout, glosses: dict[int, str], generation: int) -> None:
+        """The whole essay laid out as ``old`` is, with ``glosses``; dropped if the view relays meanwhile."""
+        worker = get_current_worker()
+        try:
+            layout = EssayLayout(
+                old.text,
+                old.paragraphs,
+                old.passages,
+                old.asides,
+                old.width,
+                is_cancelled=lambda: worker.is_cancelled,
+                placement=old.placement,
+                glosses=glosses,
+            )
+        except Cancelled:
+            return
+        self.post_message(LayoutReady(layout, generation))
 
     # -- selecting -----------------------------------------------------------------------------------
     def action_step_word(self, direction: int) -> None:
