@@ -205,17 +205,21 @@ async def test_remove_a_word_from_the_vocabulary_screen(essay: Path) -> None:
         assert screen.shown == [] and Vocabulary().words() == []
 
 
-async def test_a_missing_dictionary_is_a_toast_and_the_reader_keeps_working(
-    essay: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+async def test_a_missing_or_corrupt_dictionary_is_a_toast_and_the_reader_keeps_working(
+    essay: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
-    monkeypatch.setenv("READER_DICTIONARY", str(tmp_path / "absent.sqlite3"))
+    dictionary = tmp_path / "dictionary.sqlite3"
+    if damage == "corrupt":
+        dictionary.write_bytes(b"\x00not a database" * 500)
+    monkeypatch.setenv("READER_DICTIONARY", str(dictionary))
     app = RecordingApp(path=essay)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         view = view_of(app)
         await pilot.press("l")
         await settle(app, pilot)
-        assert any("absent.sqlite3" in text for text in app.shown)
+        assert any(str(dictionary) in text for text in app.shown), app.shown
         assert not app.screen.query_one(WordPanel).display
         await pilot.press("w")
         await settle(app, pilot)
@@ -317,3 +321,32 @@ async def test_glosses_stay_on_from_essay_to_essay(essay: Path, tmp_path: Path) 
         view = view_of(app)
         assert view.show_glosses and view.word_glosses
         assert view.word_glosses[other.read_text(encoding="utf-8").index("Жить")] == "live"
+
+
+async def test_glosses_in_a_long_essay_are_laid_out_in_a_worker(tmp_path: Path) -> None:
+    """An essay past the size laid out at once: the glosses arrive with a layout made in a worker."""
+    from reader.ui.widgets.essay_view import SYNC_LAYOUT_CHARS
+
+    paragraph = "Она жила в Москве и работала на заводе, где было много людей и машин."
+    count = SYNC_LAYOUT_CHARS // len(paragraph) + 10
+    path = tmp_path / "long.txt"
+    path.write_text("A long essay\n\n" + "\n\n".join([paragraph] * count) + "\n", encoding="utf-8")
+    app = RecordingApp(path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        view = view_of(app)
+        await pilot.press("w")
+        await settle(app, pilot)
+        layout = view.essay_layout
+        assert layout is not None and layout.complete
+        assert view.word_glosses and layout.glosses == view.word_glosses
+        text = path.read_text(encoding="utf-8")
+        last = text.rindex("Москве")
+        y = layout.y_for_offset(last)
+        row, under = layout.row(y), layout.row(y + 1)
+        assert row is not None and under is not None
+        x = row.x_of(last)
+        assert x is not None and under.text[x:].startswith("Moscow")
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert view.essay_layout is not None and view.essay_layout.glosses == {}

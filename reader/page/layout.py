@@ -204,6 +204,7 @@ class EssayLayout:
         window: tuple[int, int] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
         placement: str = BESIDE,
+        glosses: Mapping[int, str] | None = None,
     ) -> None:
         self.text = text
         self.paragraphs = paragraphs
@@ -214,8 +215,8 @@ class EssayLayout:
         self._passage_ends = [p.end for p in self.passages]
         self._paragraph_starts = [p.start for p in paragraphs]
         self.asides: dict[int, tuple[AsidePiece, ...]] = {k: tuple(v) for k, v in asides.items() if v}
-        self.glosses: dict[int, str] = {}
-        self._glossed: set[int] = set()  # paragraphs holding a gloss
+        self.glosses: dict[int, str] = dict(glosses or {})
+        self._glossed = {self.paragraph_of(start) for start in self.glosses}  # paragraphs with a gloss
         self.first, self.last = window if window is not None else (0, len(paragraphs))
         self.complete = self.first == 0 and self.last == len(paragraphs)
         self._cache: OrderedDict[int, list[Row]] = OrderedDict()

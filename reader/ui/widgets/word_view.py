@@ -4,11 +4,10 @@ dictionary, saved to the vocabulary, and glossed word by word under the text.
 :class:`WordView` is the :class:`~reader.ui.widgets.essay_view.EssayView` with words on top: ``left`` /
 ``right`` (``h`` / ``l``) step through the Russian words of the essay's Russian passages, a click on one
 selects it (a click on a glossary term still opens the term), and each selected word is announced with a
-:class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The first lookup
-opens the dictionary, in a worker started when an essay with Cyrillic text opens; later ones come from
-the session's cache at once. ``w`` puts a short
-gloss under every Russian word (computed in a worker), ``s`` saves the selected word, ``c`` copies its
-entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
+:class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The dictionary
+opens in a worker started when an essay with Cyrillic text opens; each form is then looked up once per
+session. ``w`` puts a short gloss under every Russian word (computed in a worker), ``s`` saves the selected
+word, ``c`` copies its entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
 """
 
 from __future__ import annotations
@@ -23,15 +22,15 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.detection import Passage
-from reader.errors import ReaderError
+from reader.errors import Cancelled, ReaderError
 from reader.essay.document import Document
 from reader.page.layout import EssayLayout
 from reader.page.ranges import Ranges, Target
 from reader.safe_text import one_line
 from reader.scripts import CYRILLIC_LETTER
-from reader.ui.messages import GlossesReady, Notice, TermActivated, WordLooked
+from reader.ui.messages import GlossesReady, LayoutReady, Notice, TermActivated, WordLooked
 from reader.ui.services import services
-from reader.ui.widgets.essay_view import EssayView
+from reader.ui.widgets.essay_view import SYNC_LAYOUT_CHARS, EssayView
 from reader.ui.widgets.word_panel import glossary_link, word_plain
 from reader.words.lookup import WordLookup
 from reader.words.tokens import words_in_spans
@@ -87,7 +86,14 @@ class WordView(EssayView):
             self.select_word_at(self._pending_word)
 
     def _install(self, layout: EssayLayout) -> None:
-        layout.set_glosses(self.word_glosses)
+        """Install ``layout`` with the glosses shown now: put in place at once in a short essay, and laid
+        out again in a worker in a long one (re-laying its every Russian paragraph would hold up the
+        screen), which shows the layout as it is meanwhile."""
+        if layout.glosses != self.word_glosses:
+            if len(layout.text) > SYNC_LAYOUT_CHARS:
+                self._relay_with_glosses(layout, self.word_glosses, self._generation)
+            else:
+                layout.set_glosses(self.word_glosses)
         super()._install(layout)
 
     def set_word_glosses(self, glosses: dict[int, str]) -> None:
@@ -95,8 +101,32 @@ class WordView(EssayView):
         self.word_glosses = glosses
         if self.essay_layout is not None:
             self._keep_place()
-            if self.essay_layout.set_glosses(glosses):
-                self._install(self.essay_layout)
+            self._install(self.essay_layout)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="gloss-layout",
+        description="Laying out glosses",
+    )
+    def _relay_with_glosses(self, old: EssayLayout, glosses: dict[int, str], generation: int) -> None:
+        """The whole essay laid out as ``old`` is, with ``glosses``; dropped if the view relays meanwhile."""
+        worker = get_current_worker()
+        try:
+            layout = EssayLayout(
+                old.text,
+                old.paragraphs,
+                old.passages,
+                old.asides,
+                old.width,
+                is_cancelled=lambda: worker.is_cancelled,
+                placement=old.placement,
+                glosses=glosses,
+            )
+        except Cancelled:
+            return
+        self.post_message(LayoutReady(layout, generation))
 
     # -- selecting -----------------------------------------------------------------------------------
     def action_step_word(self, direction: int) -> None:
