@@ -95,7 +95,7 @@ def _modules_after(code: str) -> list[str]:
 
 
 def test_second_opinion_loads_only_when_a_passage_needs_it() -> None:
-    assert _modules_after("import reader.detection, reader.cli, reader.reading.session") == []
+    assert _modules_after("import reader.detection, reader.cli, reader.reading.session, reader.ui.app") == []
     long_russian = (
         "Что же изменилось в Советском Союзе в послевоенный период, когда страна восстанавливалась?"
     )
@@ -143,3 +143,25 @@ def test_detect_readable_list_shows_an_unsure_language_with_its_probability(tmp_
     for line, confidence in zip(lines, confidences, strict=True):
         shown = line.split("]")[0].split("[")[1]
         assert shown == ("ru" if confidence >= 0.9 else f"ru {confidence:.2f}")
+
+
+RUSSIAN_PARAGRAPH = (
+    "Что же изменилось в Советском Союзе в послевоенный период, и почему труд перестал быть эффективным? "
+    "Такая ситуация сложилась во многом из-за того, что в стране, где основными ценностями провозглашали "
+    "труд и равенство, появилась номенклатура, которая жила по своим правилам и не отвечала ни перед кем. "
+)
+
+
+def test_a_russian_essay_makes_russian_likelier_for_its_short_passages() -> None:
+    alone = only("Америка и Фашизм")
+    essay = f"{RUSSIAN_PARAGRAPH * 4}\n\nSee «Америка и Фашизм».\n\nAnd «Ми живемо в одному будинку.»\n"
+    passages = {passage.text: passage for passage in detect(essay).passages}
+    in_essay = passages["Америка и Фашизм"]
+    assert in_essay.lang == "ru" and in_essay.lang_confidence > alone.lang_confidence
+    assert passages["Ми живемо в одному будинку."].lang == "uk"  # clear evidence still wins
+
+
+def test_a_russian_essay_needs_no_ngram_models() -> None:
+    essay = f"{RUSSIAN_PARAGRAPH * 4}\n\nSee «Америка и Фашизм» and «Простых граждан».\n"
+    code = f"from reader.detection import detect\ndetect({essay!r})"
+    assert _modules_after(code) == ["pymorphy3"]

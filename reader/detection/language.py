@@ -112,28 +112,34 @@ def identify_language(text: str) -> str:
     return guess_language(text).lang
 
 
-def guess_language(text: str) -> LanguageGuess:
+def guess_language(text: str, russian_context: bool = False) -> LanguageGuess:
     """Score every language on ``text`` and return the best, with how sure the guess is.
 
+    ``russian_context`` says that the text around is surely Russian (an essay whose long passages are):
+    Russian is then likelier a priori for a short, unclear passage (:data:`short_text.RUSSIAN_CONTEXT`).
     The text is scanned by regexes (C loops); Python only touches its words and its telling letters.
     Short texts are memoised: an essay repeats its terms (СССР, КГБ, номенклатура) many times over.
     """
     if len(text) <= _MEMO_CHARS:
-        return _guess_short(text)
-    return _guess(text)
+        return _guess_short(text, russian_context)
+    return _guess(text, russian_context)
 
 
 @lru_cache(maxsize=4096)
-def _guess_short(text: str) -> LanguageGuess:
-    return _guess(text)
+def _guess_short(text: str, russian_context: bool) -> LanguageGuess:
+    return _guess(text, russian_context)
 
 
-def _guess(text: str) -> LanguageGuess:
+def _guess(text: str, russian_context: bool) -> LanguageGuess:
     scores = rule_scores(text)
     best, margin = _best(scores)
     if margin < SURE_MARGIN and len(_WORD.findall(text, 0, 200)) >= 2:
         words = short_text.russian_words(text)
-        probabilities = short_text.combine(scores, words, short_text.lingua_probabilities(text))
+        prior = short_text.context_prior(scores, words) if russian_context else 0.0
+        if short_text.russian_lead(scores, words, prior) >= short_text.CLEAR_LEAD:
+            probabilities = short_text.combine(scores, words, None, prior)  # clear without n-grams
+        else:
+            probabilities = short_text.combine(scores, words, short_text.lingua_probabilities(text), prior)
         best = max(LANGUAGES, key=lambda lang: (probabilities[lang], -_INDEX[lang]))
         return LanguageGuess(best, probabilities[best], MappingProxyType(scores))
     if margin < SURE_MARGIN:  # one word: too little for n-grams, but the word list still helps

@@ -13,7 +13,11 @@ Two sources of evidence help there, each loaded on first use only (never at star
 - **lingua** (lingua-language-detector), a detector built for short text from character 1- to 5-gram
   models, restricted to the seven Cyrillic languages here. Its models cost 1.1 to 3.5 s (idle or busy
   machine) and about 190 MB to load (``tests/benchmarks/bench_detection.py`` measures both), so it is asked
-  only about passages of two words or more that the rules leave unsettled.
+  only about passages of two words or more that the rules leave unsettled, and not when Russian is already
+  :data:`CLEAR_LEAD` ahead (on the evaluation lingua never overturns such a lead).
+
+A third, weaker piece of evidence is the essay: when its long passages are surely Russian, a short passage
+that shows no sign of another language gets a prior for Russian (:func:`context_prior`).
 
 :func:`combine` adds the three: ``RULE_WEIGHT`` times the rule scores, the natural log of lingua's
 probability, the word-list evidence for Russian, and a small handicap for Russian, whose prior the rule
@@ -49,6 +53,11 @@ MIN_WORD_LETTERS = 3
 LONG_WORD_LETTERS = 5
 #: Added to Russian's combined score: negative, because the rule scores already hold the Russian prior.
 RUSSIAN_HANDICAP = -1.0
+#: A Russian lead this large before lingua is asked is never overturned by it on the short-text
+#: evaluation: lingua is not asked (nor loaded).
+CLEAR_LEAD = 2.0
+#: Added to Russian when the text around is surely Russian (an essay quoting Russian at length).
+RUSSIAN_CONTEXT = 2.0
 #: Floor under lingua's probabilities, so that one language it rules out can still win on letters.
 PROBABILITY_FLOOR = 1e-3
 
@@ -130,22 +139,43 @@ def lingua_probabilities(text: str) -> dict[str, float]:
 
 
 def combine(
-    rule_scores: Mapping[str, float], words: WordCounts, probabilities: Mapping[str, float]
+    rule_scores: Mapping[str, float],
+    words: WordCounts,
+    probabilities: Mapping[str, float] | None,
+    russian_prior: float = 0.0,
 ) -> dict[str, float]:
-    """Probability of each language from the rule scores, the Russian word list and lingua's opinion."""
-    russian_words = (
+    """Probability of each language from the rule scores, the Russian word list, lingua's opinion (None:
+    not asked, every language even) and a prior for Russian from the text around."""
+    combined = {
+        lang: RULE_WEIGHT * rule_scores[lang]
+        + (math.log(probabilities.get(lang, 0.0) + PROBABILITY_FLOOR) if probabilities is not None else 0.0)
+        for lang in LANGUAGES
+    }
+    combined["ru"] += _russian_words_evidence(words) + russian_prior
+    return softmax(combined)
+
+
+def russian_lead(rule_scores: Mapping[str, float], words: WordCounts, russian_prior: float = 0.0) -> float:
+    """How far Russian leads the best other language before lingua is asked (in nats)."""
+    others = max(RULE_WEIGHT * score for lang, score in rule_scores.items() if lang != "ru")
+    return RULE_WEIGHT * rule_scores["ru"] + _russian_words_evidence(words) + russian_prior - others
+
+
+def context_prior(rule_scores: Mapping[str, float], words: WordCounts) -> float:
+    """The Russian prior a surely Russian essay lends a short passage of its own: only to one that shows no
+    sign of another language (no rule point for one, every word a Russian form in a case Russian allows)."""
+    if words.unknown or words.misfits or any(s > 0 for lang, s in rule_scores.items() if lang != "ru"):
+        return 0.0
+    return RUSSIAN_CONTEXT
+
+
+def _russian_words_evidence(words: WordCounts) -> float:
+    return (
         KNOWN_LONG_WORD * words.known_long
         - UNKNOWN_WORD * words.unknown
         - MISFIT * words.misfits
         + RUSSIAN_HANDICAP
     )
-    combined = {
-        lang: RULE_WEIGHT * rule_scores[lang]
-        + math.log(probabilities.get(lang, 0.0) + PROBABILITY_FLOOR)
-        + (russian_words if lang == "ru" else 0.0)
-        for lang in LANGUAGES
-    }
-    return softmax(combined)
 
 
 def softmax(scores: Mapping[str, float]) -> dict[str, float]:
