@@ -205,17 +205,21 @@ async def test_remove_a_word_from_the_vocabulary_screen(essay: Path) -> None:
         assert screen.shown == [] and Vocabulary().words() == []
 
 
-async def test_a_missing_dictionary_is_a_toast_and_the_reader_keeps_working(
-    essay: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+async def test_a_missing_or_corrupt_dictionary_is_a_toast_and_the_reader_keeps_working(
+    essay: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
-    monkeypatch.setenv("READER_DICTIONARY", str(tmp_path / "absent.sqlite3"))
+    dictionary = tmp_path / "dictionary.sqlite3"
+    if damage == "corrupt":
+        dictionary.write_bytes(b"\x00not a database" * 500)
+    monkeypatch.setenv("READER_DICTIONARY", str(dictionary))
     app = RecordingApp(path=essay)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         view = view_of(app)
         await pilot.press("l")
         await settle(app, pilot)
-        assert any("absent.sqlite3" in text for text in app.shown)
+        assert any(str(dictionary) in text for text in app.shown), app.shown
         assert not app.screen.query_one(WordPanel).display
         await pilot.press("w")
         await settle(app, pilot)

@@ -4,11 +4,10 @@ dictionary, saved to the vocabulary, and glossed word by word under the text.
 :class:`WordView` is the :class:`~reader.ui.widgets.essay_view.EssayView` with words on top: ``left`` /
 ``right`` (``h`` / ``l``) step through the Russian words of the essay's Russian passages, a click on one
 selects it (a click on a glossary term still opens the term), and each selected word is announced with a
-:class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The first lookup
-opens the dictionary, in a worker started when an essay with Cyrillic text opens; later ones come from
-the session's cache at once. ``w`` puts a short
-gloss under every Russian word (computed in a worker), ``s`` saves the selected word, ``c`` copies its
-entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
+:class:`~reader.ui.messages.WordLooked` message that the screen hands to the word panel. The dictionary
+opens in a worker started when an essay with Cyrillic text opens; each form is then looked up once per
+session. ``w`` puts a short gloss under every Russian word (computed in a worker), ``s`` saves the selected
+word, ``c`` copies its entry, ``enter`` follows its glossary link, ``esc`` lets go of it.
 """
 
 from __future__ import annotations
