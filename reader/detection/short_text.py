@@ -187,7 +187,7 @@ def softmax(scores: Mapping[str, float]) -> dict[str, float]:
 
 
 def preload() -> None:
-    """Load the word list and lingua's models now (about 1.5 s): for a worker thread, so that the first
+    """Load the word list and lingua's models now (1.2 to 4 s): for a worker thread, so that the first
     short passage later does not wait for them."""
     russian_words("проверка")
     lingua_probabilities("Проверка связи")
@@ -212,7 +212,7 @@ def _russian_word_test() -> Any:
 
 @lru_cache(maxsize=1)
 def _lingua() -> tuple[Any, dict[Any, str]]:
-    import lingua  # lazy: its models load on the first question, about 1.4 s
+    import lingua  # lazy: its models load on the first question, 1.2 to 4 s
 
     with _LOCK:
         languages = {getattr(lingua.Language, name): lang for lang, name in _LINGUA_NAMES.items()}

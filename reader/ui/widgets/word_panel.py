@@ -8,6 +8,8 @@ words while the panel follows. Every string comes from the dictionary file, so i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -15,6 +17,7 @@ from textual.widgets import Static
 
 from reader.safe_text import one_line, printable
 from reader.ui.messages import WordLooked
+from reader.ui.services import services
 from reader.words.lookup import FALLBACK_PARTS, FALLBACK_REFLEXIVE, Analysis, WordLookup
 
 HINT = "s save · c copy · esc close"
@@ -30,8 +33,9 @@ def headword(item: Analysis) -> str:
     return printable(", ".join(item.stressed) if item.stressed else item.lemma)
 
 
-def word_content(found: WordLookup) -> Content:
-    """Every reading of the word, most likely first, as literal text with styles."""
+def word_content(found: WordLookup, entry_name: Callable[[str], str] = str) -> Content:
+    """Every reading of the word, most likely first, as literal text with styles; ``entry_name`` gives
+    what a glossary link shows for an entry id (its headword and gloss, in the app)."""
     parts: list[Content | tuple[str, str] | str] = []
     if not found.analyses:
         parts.append(("No reading of this word was found.", "italic"))
@@ -55,7 +59,7 @@ def word_content(found: WordLookup) -> Content:
             parts.append((f"({_FALLBACKS.get(item.fallback, item.fallback)})", "dim"))
         if item.glossary:
             parts.append("\n")
-            parts.append((f"→ glossary: {printable(item.glossary)} (enter)", "underline"))
+            parts.append((f"→ glossary: {printable(entry_name(item.glossary))} (enter)", "underline"))
     return Content.assemble(*parts)
 
 
@@ -127,7 +131,7 @@ class WordPanel(Vertical):
         """Show ``found`` and make the panel visible."""
         self.found = found
         self.query_one("#word-headword", Static).update(Content(one_line(found.query)))
-        self.query_one("#word-body", Static).update(word_content(found))
+        self.query_one("#word-body", Static).update(word_content(found, self._entry_name))
         hint = HINT_WITH_LINK if glossary_link(found) else HINT
         self.query_one("#word-hint", Static).update(Content(hint))
         self.query_one("#word-scroll", VerticalScroll).scroll_home(animate=False)
@@ -142,6 +146,14 @@ class WordPanel(Vertical):
         self.hide()
         if message.problem is not None:
             self.notify(message.problem, severity="error", title="Dictionary", markup=False)
+
+    def _entry_name(self, entry_id: str) -> str:
+        """The glossary entry's headword and gloss (its id while the glossary is still loading)."""
+        glossary = services(self).loaded_glossary
+        entry = glossary.get(entry_id) if glossary is not None else None
+        if entry is None:
+            return entry_id
+        return f"{entry.term}: {entry.gloss}" if entry.gloss else entry.term
 
     def hide(self) -> None:
         self.display = False
