@@ -113,7 +113,7 @@ async def main():
         await app.workers.wait_for_complete()
         await pilot.pause()
         print(type(app.screen).__name__)
-        heavy = ("pymorphy3", "ctranslate2", "argostranslate", "sentencepiece", "reader.glossary", "torch")
+        heavy = ("ctranslate2", "argostranslate", "sentencepiece", "reader.glossary", "reader.words", "torch")
         print(sorted(name for name in heavy if name in sys.modules))
 
 asyncio.run(main())
@@ -121,7 +121,8 @@ asyncio.run(main())
 
 
 def test_the_library_loads_no_glossary_and_no_translation_machinery() -> None:
-    """The first screen (after its worker counted passages) has imported neither morphology nor models."""
+    """The first screen (after its worker counted passages) has imported neither the glossary, the dictionary nor
+    models. (Detection may load pymorphy3's word list in that worker to settle short passages' language.)"""
     result = subprocess.run(
         [sys.executable, "-c", LIBRARY_SCRIPT],
         capture_output=True,
