@@ -147,6 +147,11 @@ def argos_packages_dir() -> Path:
     return data_home / "argos-translate" / "packages"
 
 
+def library_index_cache_file() -> Path:
+    """The library folders' ``index.yaml`` files, parsed, for a start-up without the YAML parser."""
+    return user_cache_dir() / "library-index.json"
+
+
 def all_paths() -> dict[str, Path]:
     """Every location, by name, for `reader paths`."""
     return {
@@ -164,6 +169,7 @@ def all_paths() -> dict[str, Path]:
         "cache": user_cache_dir(),
         "translation_cache": translation_cache_file(),
         "search_index": search_index_file(),
+        "library_index_cache": library_index_cache_file(),
         "word_glossary_index": word_glossary_index_file(),
         "argos_packages": argos_packages_dir(),
     }

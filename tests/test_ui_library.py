@@ -121,8 +121,9 @@ asyncio.run(main())
 
 
 def test_the_library_loads_no_glossary_and_no_translation_machinery() -> None:
-    """The first screen (after its worker counted passages) has imported neither the glossary, the dictionary nor
-    models. (Detection may load pymorphy3's word list in that worker to settle short passages' language.)"""
+    """The first screen (after its worker counted passages) has imported neither the glossary, the
+    dictionary nor models. (Detection may load pymorphy3's word list in that worker to settle short
+    passages' language.)"""
     result = subprocess.run(
         [sys.executable, "-c", LIBRARY_SCRIPT],
         capture_output=True,

@@ -27,11 +27,9 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import BadInput
-from reader.essay.decoding import decode_bytes
 from reader.essay.document import Document, EssayMeta, document_from_text, guess_title
-from reader.essay.formats import extract
+from reader.essay.index_cache import cached_index, remember_index
 from reader.safe_text import one_line
-from reader.safe_yaml import load_file
 
 ESSAY_SUFFIXES = frozenset({".txt", ".text", ".md"})
 INDEX_NAME = "index.yaml"
@@ -79,7 +77,12 @@ def _meta_from_mapping(raw: object, where: str) -> EssayMeta:
 @lru_cache(maxsize=32)
 def _read_index(folder: Path, mtime: float) -> dict[str, EssayMeta]:
     index_path = folder / INDEX_NAME
-    raw = load_file(index_path)  # size cap, no aliases, bounded nesting; a one-line BadInput
+    found, raw = cached_index(index_path)
+    if not found:
+        from reader.safe_yaml import load_file  # lazy: the first paint usually reads the cached copy
+
+        raw = load_file(index_path)  # size cap, no aliases, bounded nesting; a one-line BadInput
+        remember_index(index_path, raw)
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -106,6 +109,8 @@ def metadata_for(path: Path) -> EssayMeta:
         meta = None
     if meta is not None:
         return meta
+    from reader.essay.decoding import decode_bytes  # lazy: only essays without an index entry need it
+
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -183,6 +188,8 @@ def load_document(path: Path | str, meta: EssayMeta | None = None) -> Document:
     A trailer marked by ``ends_before`` in the folder's index is left out whatever ``meta`` says: it is a
     fact about the file, so every reader of the essay sees the same text.
     """
+    from reader.essay.formats import extract  # lazy: the library lists essays without reading them
+
     path = Path(path)
     extracted = extract(path)  # plain text decoded as ever; Markdown, HTML, EPUB, PDF, DOCX extracted
     if meta is None:

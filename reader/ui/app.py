@@ -23,13 +23,13 @@ from reader.reading.settings import Settings
 from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
-from reader.ui.messages import EssayExported
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.word_services import WordServices
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the messages module is not needed for the first paint
     from reader.glossary import Glossary
     from reader.reading.bookmarks import Bookmark, BookmarkStore
+    from reader.ui.messages import EssayExported
     from reader.ui.screens.reader import ReaderScreen
 
 

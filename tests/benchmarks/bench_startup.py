@@ -81,8 +81,11 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="reader-bench-startup-") as home:
         # A fresh, empty user data dir: the bundled library and glossary, no user essays, state or settings.
+        # Byte-code is written as on a user's machine: the warm-up run below leaves both apps' __pycache__
+        # in place (an environment that sets PYTHONDONTWRITEBYTECODE would have the reader's own modules
+        # compiled from source on every run, while Textual's, installed with pip, were compiled once).
         env = {
-            **os.environ,
+            **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
             "READER_DATA_DIR": f"{home}/data",
             "READER_CACHE_DIR": f"{home}/cache",
             "READER_CONFIG_DIR": f"{home}/config",  # no settings file: the defaults, as on a first start

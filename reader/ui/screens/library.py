@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -31,8 +31,10 @@ from reader.ui.library_columns import (
     russian_cell,
     title_cell,
 )
-from reader.ui.messages import EssayStats
 from reader.ui.services import ReaderServices, services
+
+if TYPE_CHECKING:  # types only: the messages are needed once the count worker runs, after the first paint
+    from reader.ui.messages import EssayStats
 
 KEYS_HINT = "enter open  ? help  f2 glossary  f3 search  f5 bookmarks  ^p commands  q quit"
 #: The line of keys on a narrow screen (every key is in help).
@@ -91,7 +93,9 @@ class LibraryScreen(Screen[None]):
     def on_resize(self) -> None:
         self._fill(self.size.width)
         hint = KEYS_HINT if len(KEYS_HINT) + 2 <= self.size.width else SHORT_KEYS_HINT
-        self.query_one("#library-keys", Static).update(Text(hint))
+        keys = self.query_one("#library-keys", Static)
+        if str(keys.content) != hint:  # an update lays the screen out again: only when the line changes
+            keys.update(Text(hint))
 
     def _fill(self, width: int) -> None:
         """(Re)build the table for ``width`` columns, when the columns that fit have changed."""
@@ -144,6 +148,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="library", description="Counting passages")
     def _count_passages(self, entries: list[LibraryEntry]) -> None:
         from reader.reading.session import essay_stats
+        from reader.ui.messages import EssayStats
 
         worker = get_current_worker()
         # Counting reads and scans every essay: wait a moment first, so the table that has just painted
