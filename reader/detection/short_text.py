@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -216,5 +217,25 @@ def _lingua() -> tuple[Any, dict[Any, str]]:
 
     with _LOCK:
         languages = {getattr(lingua.Language, name): lang for lang, name in _LINGUA_NAMES.items()}
+        _load_models_in_steps(lingua, list(languages))
         detector = lingua.LanguageDetectorBuilder.from_languages(*languages).build()
         return detector, languages
+
+
+#: Enough letters for lingua to load every n-gram length of a language's model.
+_WARM_UP_TEXT = "проверка связи"
+
+
+def _load_models_in_steps(lingua: Any, languages: list[Any]) -> None:
+    """Load lingua's models two languages at a time, pausing between steps.
+
+    Loading holds the interpreter lock for as long as it takes (1.2 s for all seven languages at once),
+    which would freeze the app's screen while a worker detects; in steps of about 0.2 s, with the lock let
+    go between them, the screen keeps answering. The models are shared by every detector afterwards.
+    """
+    first, *others = languages
+    for other in sorted(others, key=lambda language: language.name != "MACEDONIAN"):  # the smallest first
+        lingua.LanguageDetectorBuilder.from_languages(
+            first, other
+        ).build().compute_language_confidence_values(_WARM_UP_TEXT)
+        time.sleep(0.005)  # lets the event loop's thread take the lock between two steps

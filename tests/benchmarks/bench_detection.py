@@ -89,6 +89,38 @@ def lingua_cost() -> None:
     print(f"peak memory {out[3]} MB with the word list loaded, {out[4]} MB once lingua's models are in")
 
 
+LOCK_SCRIPT = """
+import threading, time
+from reader.detection import short_text
+
+done = threading.Event()
+
+
+def ask() -> None:
+    short_text.lingua_probabilities("Ми живемо в одному будинку.")
+    done.set()
+
+
+worker = threading.Thread(target=ask)
+last = started = time.perf_counter()
+longest = 0.0
+worker.start()
+while not done.is_set():
+    time.sleep(0.005)
+    now = time.perf_counter()
+    longest, last = max(longest, now - last), now
+print(f"{time.perf_counter() - started:.2f} {longest * 1000:.0f}")
+"""
+
+
+def lingua_lock() -> None:
+    """How long a thread standing for the app's screen waits at worst while a worker loads lingua's models."""
+    out = subprocess.run(
+        [sys.executable, "-c", LOCK_SCRIPT], capture_output=True, text=True, check=True, cwd=REPO_ROOT
+    ).stdout.split()
+    print(f"models loaded in a worker thread in {out[0]} s; the other thread's longest wait: {out[1]} ms")
+
+
 def cold_detect(megabytes: float = 5.0) -> None:
     """Detection of the Russian essay repeated to ``megabytes``, in a fresh process (lazy loads paid)."""
     source = (CORPUS / "socialism-bureaucracy-and-the-market-7.txt").read_text(encoding="utf-8")
@@ -125,6 +157,7 @@ def main() -> None:
     )
     cold_detect()
     lingua_cost()
+    lingua_lock()
 
 
 if __name__ == "__main__":
