@@ -64,7 +64,7 @@ class GlossaryScreen(Screen[None]):
         text-overflow: ellipsis;
     }
     GlossaryScreen #glossary-status {
-        height: 1;
+        height: auto;
         color: $text-muted;
         padding: 0 1;
     }
@@ -79,6 +79,9 @@ class GlossaryScreen(Screen[None]):
         Binding("o", "jump_to_occurrences", "Occurrences in essay"),
         Binding("c", "focus_categories", "Categories", show=False),
         Binding("down", "focus_entries", "Entries", show=False),
+        # The app's f3 and t, kept out of this footer: at 80 columns they have no room (help shows them).
+        Binding("f3", "app.search_library", "Search library", show=False),
+        Binding("t", "app.toggle_translations", "Translations", show=False),
     ]
 
     def __init__(self, initial_entry: str | None = None) -> None:
@@ -176,7 +179,8 @@ class GlossaryScreen(Screen[None]):
             return
         results = await asyncio.to_thread(self._glossary.lookup, query, SEARCH_LIMIT)
         entries = [result.entry for result in results]
-        self._fill(entries, f"{len(entries)} matches for {query!r}" if entries else f"No match for {query!r}")
+        count = f"{len(entries)} match{'es' if len(entries) != 1 else ''}" if entries else "No match"
+        self._fill(entries, one_line(f"{count} for “{query}”"))
 
     @on(Input.Submitted, "#glossary-search")
     def _search_submitted(self) -> None:
