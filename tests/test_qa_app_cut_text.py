@@ -67,3 +67,22 @@ async def test_typing_t_in_the_glossary_search_types_it() -> None:
         await settle(app, pilot)
         assert app.screen.query_one("#glossary-search").value == "trud"
         assert not app.shown, app.shown  # no "Translations hidden" toast
+
+
+async def test_glossary_search_without_a_match_shows_no_stale_entry() -> None:
+    app = RecordingApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await pilot.press(*"kolkhoz")
+        await settle(app, pilot)
+        panel = app.screen.query_one("#glossary-entry")
+        assert panel.display and panel.entry.id == "kolkhoz"
+        await pilot.press(*"qqqq")
+        await settle(app, pilot)
+        assert "No match" in flat(app, "#glossary-status")
+        assert not panel.display, "the entry of an earlier search is still shown beside 'No match'"
+        await pilot.press(*["backspace"] * 4)
+        await settle(app, pilot)
+        assert panel.display and panel.entry.id == "kolkhoz"

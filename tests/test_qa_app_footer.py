@@ -83,3 +83,20 @@ async def test_glossary_footer_is_whole_on_an_open_entry() -> None:
         await pilot.press("enter")  # follow it
         await settle(app, pilot)
         assert_footer_whole(app)
+
+
+async def test_bookmarks_footer_is_whole_once_the_last_one_is_deleted() -> None:
+    app = RecordingApp(path=ESSAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", "b")
+        await settle(app, pilot)
+        await pilot.press(*"note", "enter")
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert_footer_whole(app)
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert not app.bookmark_store.all()
+        assert_footer_whole(app)

@@ -76,8 +76,6 @@ class GlossaryScreen(Screen[None]):
     }
     """
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-roomy")]
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search", priority=True),  # never typed into the search
@@ -91,6 +89,7 @@ class GlossaryScreen(Screen[None]):
 
     def __init__(self, initial_entry: str | None = None) -> None:
         super().__init__()
+        self.HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-roomy")]  # the classes the CSS above uses
         self.initial_entry = initial_entry
         self.category = ALL_CATEGORIES
         self._glossary: Glossary | None = None
@@ -167,6 +166,8 @@ class GlossaryScreen(Screen[None]):
             entry_list.highlighted = entry_list.get_option_index(select)
         elif entries:
             entry_list.highlighted = 0
+        else:  # nothing listed: no entry beside the list either
+            self.query_one(EntryPanel).hide()
         self.query_one("#glossary-status", Static).update(Text(status))
 
     @on(Input.Changed, "#glossary-search")
