@@ -71,7 +71,12 @@ class GlossaryScreen(Screen[None]):
     GlossaryScreen EntryPanel {
         width: 45%;
     }
+    GlossaryScreen.-narrow #glossary-categories {
+        display: none;  /* below 70 columns: the entries and the open entry need the room */
+    }
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -228,9 +233,12 @@ class GlossaryScreen(Screen[None]):
         self.entry_list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``down`` moves from the search box to the entries; elsewhere the focused list moves its cursor."""
+        """``down`` moves from the search box to the entries; elsewhere the focused list moves its cursor.
+        ``c`` has no categories to move to where the screen is too narrow to show them."""
         if action == "focus_entries":
             return self.focused is self.search_box
+        if action == "focus_categories":
+            return not self.has_class("-narrow")  # the categories are hidden below 70 columns
         return True
 
     def action_focus_categories(self) -> None:
