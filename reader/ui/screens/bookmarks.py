@@ -83,6 +83,14 @@ class BookmarksScreen(Screen[None]):
             table.move_cursor(row=min(row, len(bookmarks) - 1))
         table.display = bool(bookmarks)
         self.query_one("#bookmarks-empty").display = not bookmarks
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``enter`` and ``d`` are off (and out of the footer) while there is no bookmark to act on."""
+        if action in ("open", "delete"):
+            tables = self.query("#bookmarks-table")
+            return bool(tables) and bool(self.table.row_count)
+        return True
 
     def _current(self) -> Bookmark | None:
         table = self.table

@@ -64,12 +64,15 @@ class GlossaryScreen(Screen[None]):
         text-overflow: ellipsis;
     }
     GlossaryScreen #glossary-status {
-        height: 1;
+        height: auto;
         color: $text-muted;
         padding: 0 1;
     }
     GlossaryScreen EntryPanel {
         width: 45%;
+    }
+    GlossaryScreen.-narrow #glossary-categories {
+        display: none;  /* below 70 columns: the entries and the open entry need the room */
     }
     """
 
@@ -79,10 +82,14 @@ class GlossaryScreen(Screen[None]):
         Binding("o", "jump_to_occurrences", "Occurrences in essay"),
         Binding("c", "focus_categories", "Categories", show=False),
         Binding("down", "focus_entries", "Entries", show=False),
+        # The app's f3 and t, kept out of this footer: at 80 columns they have no room (help shows them).
+        Binding("f3", "app.search_library", "Search library", show=False),
+        Binding("t", "app.toggle_translations", "Translations", show=False),
     ]
 
     def __init__(self, initial_entry: str | None = None) -> None:
         super().__init__()
+        self.HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-roomy")]  # the classes the CSS above uses
         self.initial_entry = initial_entry
         self.category = ALL_CATEGORIES
         self._glossary: Glossary | None = None
@@ -159,6 +166,8 @@ class GlossaryScreen(Screen[None]):
             entry_list.highlighted = entry_list.get_option_index(select)
         elif entries:
             entry_list.highlighted = 0
+        else:  # nothing listed: no entry beside the list either
+            self.query_one(EntryPanel).hide()
         self.query_one("#glossary-status", Static).update(Text(status))
 
     @on(Input.Changed, "#glossary-search")
@@ -176,7 +185,8 @@ class GlossaryScreen(Screen[None]):
             return
         results = await asyncio.to_thread(self._glossary.lookup, query, SEARCH_LIMIT)
         entries = [result.entry for result in results]
-        self._fill(entries, f"{len(entries)} matches for {query!r}" if entries else f"No match for {query!r}")
+        count = f"{len(entries)} match{'es' if len(entries) != 1 else ''}" if entries else "No match"
+        self._fill(entries, one_line(f"{count} for “{query}”"))
 
     @on(Input.Submitted, "#glossary-search")
     def _search_submitted(self) -> None:
@@ -224,9 +234,12 @@ class GlossaryScreen(Screen[None]):
         self.entry_list.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``down`` moves from the search box to the entries; elsewhere the focused list moves its cursor."""
+        """``down`` moves from the search box to the entries; elsewhere the focused list moves its cursor.
+        ``c`` has no categories to move to where the screen is too narrow to show them."""
         if action == "focus_entries":
             return self.focused is self.search_box
+        if action == "focus_categories":
+            return not self.has_class("-narrow")  # the categories are hidden below 70 columns
         return True
 
     def action_focus_categories(self) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -257,6 +257,20 @@ class SearchScreen(Screen[None]):
     def action_focus_results(self) -> None:
         if self.results_list.option_count:
             self.results_list.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the results goes on into the search box (``?`` still opens the help)."""
+        character = event.character
+        if self.focused is not self.results_list or not event.is_printable or character in (None, "?"):
+            return
+        event.stop()
+        event.prevent_default()
+        box = self.search_box
+        box.select_on_focus = False  # the query goes on, not replaced by what is typed next
+        self.set_focus(box)  # now, not later: the next key goes to the box
+        box.cursor_position = len(box.value)
+        box.insert_text_at_cursor(character)
+        box.call_later(setattr, box, "select_on_focus", True)  # once its focus event is handled
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``down`` moves from the search box to the results; in the list it moves the cursor."""

@@ -46,7 +46,7 @@ class VocabularyScreen(Screen[None]):
 
     DEFAULT_CSS = """
     VocabularyScreen #vocabulary-title {
-        height: 1;
+        height: auto;
         padding: 0 1;
         background: $primary 30%;
     }
@@ -68,6 +68,8 @@ class VocabularyScreen(Screen[None]):
         Binding("slash", "focus_search", "Search", priority=True),
         Binding("down,tab", "focus_words", "Words", show=False),
         Binding("delete,x", "remove", "Remove"),
+        # The app's f3, kept out of this footer: at 80 columns it has no room (help and the palette show it).
+        Binding("f3", "app.search_library", "Search library", show=False),
     ]
 
     def __init__(self) -> None:

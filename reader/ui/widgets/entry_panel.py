@@ -94,13 +94,14 @@ class EntryPanel(Vertical):
     }
     EntryPanel > #entry-hint {
         color: $text-muted;
-        height: 1;
+        height: auto;
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close entry"),
-        Binding("backspace", "back", "Back"),
+        # Out of the footer (no room at 80 columns): the panel's hint line names it once there is a way back.
+        Binding("backspace", "back", "Back", show=False),
         # Over the links' own paging: the entry's text scrolls whichever part of the panel has the keys.
         Binding("pagedown", "scroll_body(1)", "More", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Back up", show=False, priority=True),
