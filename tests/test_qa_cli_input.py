@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,17 @@ def test_a_huge_search_limit_is_no_traceback(tmp_path: Path) -> None:
     ours = [essay for essay in data["results"] if Path(essay["path"]).parent == folder]
     assert [match["text"] for essay in ours for match in essay["matches"]] == ["zorblax", "zorblax"]
     assert data["truncated"] is False
+
+
+def test_export_to_a_named_pipe_is_refused_and_the_pipe_kept(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    essay = tmp_path / "essay.txt"
+    essay.write_text("Title\n\nОни говорили о колхозе.\n", encoding="utf-8")
+    target = tmp_path / "out.html"
+    os.mkfifo(target)
+    result = run_cli("export", str(essay), "-o", str(target), "--no-translate", timeout=120)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    assert stat.S_ISFIFO(target.lstat().st_mode)  # still the pipe, not replaced by a regular file
