@@ -61,10 +61,11 @@ def size_text(size: int) -> str:
     return f"{size // _MB} MB" if size >= _MB else f"{size} bytes"
 
 
-def read_limited(path: Path | str, limit: int, what: str = "a text file") -> bytes:
+def read_limited(path: Path | str, limit: int, what: str = "a text file", *, truncate: bool = False) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them; UnreadableFile otherwise.
 
     ``what`` names the kind of file expected, for refusals ("is a named pipe, not an essay file").
+    With ``truncate``, a longer file is no error: its first ``limit`` bytes are returned (a format sniff).
     """
     path = Path(path)
     try:
@@ -76,10 +77,13 @@ def read_limited(path: Path | str, limit: int, what: str = "a text file") -> byt
         with os.fdopen(descriptor, "rb") as handle:
             status = os.fstat(handle.fileno())
             _check_mode(path, status.st_mode, what)
-            _check_size(path, status.st_size, limit)
+            if not truncate:
+                _check_size(path, status.st_size, limit)
             data = handle.read(limit + 1)
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    if truncate:
+        return data[:limit]
     if len(data) > limit:
         raise UnreadableFile(path, f"too large (the limit is {size_text(limit)})")
     return data

@@ -61,6 +61,9 @@ def resolve_target(essay: Path, fmt: str, output: Path | None, folder: Path) -> 
         target = output
     if _same_file(target, essay):
         raise BadInput(f"{shown_path(target)}: that is the essay itself; choose another output file")
+    if target.exists() and not target.is_file():
+        # A pipe or a device (/dev/null) would be replaced by the renamed file, not written to.
+        raise BadInput(f"{shown_path(target)}: not a regular file; choose a file or a folder to write to")
     return target
 
 

@@ -210,6 +210,7 @@ class SearchIndex:
         if limit is not None:
             if limit < 1:
                 raise BadInput(f"search: the limit must be at least 1, not {limit}")
+            limit = min(limit, _SQLITE_MAX_INT)  # a larger one cannot be bound, and no index holds more
             return self._guarded(lambda: self._find_first(parsed, chosen, limit))
         return self._guarded(lambda: self._find(parsed, chosen))
 
@@ -314,6 +315,8 @@ class SearchIndex:
         return results
 
 
+#: SQLite's largest integer: a ``--limit`` beyond it lists every match, as it would anyway.
+_SQLITE_MAX_INT = 2**63 - 1
 #: Sentences read per SELECT ... IN (...): well under SQLite's limit on bound parameters.
 _ROWS_PER_SELECT = 500
 

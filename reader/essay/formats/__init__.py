@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.essay.formats.blocks import Extracted, ExtractedMeta
+from reader.input_files import UnreadableFile, read_limited
 
 __all__ = ["SUFFIXES", "Extracted", "ExtractedMeta", "extract", "format_of"]
 
@@ -85,9 +86,9 @@ def format_of(path: Path) -> str:
     if known is not None:
         return known
     try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+        # Only a regular file is opened: a named pipe with no writer would block open() forever.
+        head = read_limited(path, _SNIFF_BYTES, "an essay file", truncate=True)
+    except UnreadableFile:
         return "text"  # the text reader gives the one-line error for a missing or unreadable file
     return sniff(head)
 

@@ -1,0 +1,61 @@
+"""The command line against hostile input: a named pipe with no suffix, an absurd ``--limit``.
+
+Each must end in one line on stderr and exit status 1, never a hang or a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import run_cli
+
+
+@pytest.fixture
+def pipe(tmp_path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    path = tmp_path / "essay"  # no suffix: the format is sniffed from the first bytes
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("command", ["detect", "annotate", "gloss", "export", "import"])
+def test_a_named_pipe_without_suffix_is_refused_in_one_line(pipe: Path, command: str) -> None:
+    # Opening a pipe nobody writes to blocks forever: a hang fails the test (subprocess timeout).
+    result = run_cli(command, str(pipe), timeout=30)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert str(pipe) in result.stderr and "named pipe" in result.stderr
+
+
+def test_a_huge_search_limit_is_no_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "essays"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Alpha\n\nThe zorblax came. A zorblax left.\n", encoding="utf-8")
+    result = run_cli("search", "zorblax", "--json", "--limit", "9" * 30, "--library", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    data = json.loads(result.stdout)
+    ours = [essay for essay in data["results"] if Path(essay["path"]).parent == folder]
+    assert [match["text"] for essay in ours for match in essay["matches"]] == ["zorblax", "zorblax"]
+    assert data["truncated"] is False
+
+
+def test_export_to_a_named_pipe_is_refused_and_the_pipe_kept(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    essay = tmp_path / "essay.txt"
+    essay.write_text("Title\n\nОни говорили о колхозе.\n", encoding="utf-8")
+    target = tmp_path / "out.html"
+    os.mkfifo(target)
+    result = run_cli("export", str(essay), "-o", str(target), "--no-translate", timeout=120)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    assert stat.S_ISFIFO(target.lstat().st_mode)  # still the pipe, not replaced by a regular file
