@@ -13,7 +13,7 @@ import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from reader.safe_text import one_line
 from reader.ui.services import services
+from reader.ui.type_ahead import type_into
 from reader.ui.widgets.entry_panel import EntryPanel
 
 if TYPE_CHECKING:
@@ -241,6 +242,11 @@ class GlossaryScreen(Screen[None]):
         if action == "focus_categories":
             return not self.has_class("-narrow")  # the categories are hidden below 70 columns
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the entries goes on into the search box; ``o`` and ``c`` keep their meaning there."""
+        if self.focused is self.entry_list:
+            type_into(self, self.search_box, event, keep="?oc")
 
     def action_focus_categories(self) -> None:
         self.query_one("#glossary-categories", OptionList).focus()

@@ -33,6 +33,7 @@ from reader.safe_text import one_line
 from reader.ui.messages import IndexingProgress
 from reader.ui.screens.essay_navigation import OpenAt
 from reader.ui.services import services
+from reader.ui.type_ahead import type_into
 
 if TYPE_CHECKING:
     from reader.search import EssayResults, Match, SearchIndex
@@ -260,17 +261,8 @@ class SearchScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing on the results goes on into the search box (``?`` still opens the help)."""
-        character = event.character
-        if self.focused is not self.results_list or not event.is_printable or character in (None, "?"):
-            return
-        event.stop()
-        event.prevent_default()
-        box = self.search_box
-        box.select_on_focus = False  # the query goes on, not replaced by what is typed next
-        self.set_focus(box)  # now, not later: the next key goes to the box
-        box.cursor_position = len(box.value)
-        box.insert_text_at_cursor(character)
-        box.call_later(setattr, box, "select_on_focus", True)  # once its focus event is handled
+        if self.focused is self.results_list:
+            type_into(self, self.search_box, event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``down`` moves from the search box to the results; in the list it moves the cursor."""

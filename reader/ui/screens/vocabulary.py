@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from reader.safe_text import one_line
 from reader.ui.services import ReaderServices, services
+from reader.ui.type_ahead import type_into
 from reader.words.vocabulary import SavedWord
 
 #: Characters of a word's sentence shown in its row.
@@ -126,6 +127,11 @@ class VocabularyScreen(Screen[None]):
     def current(self) -> SavedWord | None:
         index = self.query_one("#vocabulary-words", OptionList).highlighted
         return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the list goes on into the search box; ``x`` still removes the word there."""
+        if self.focused is self.query_one("#vocabulary-words", OptionList):
+            type_into(self, self.query_one("#vocabulary-search", Input), event, keep="?x")
 
     def action_focus_search(self) -> None:
         self.query_one("#vocabulary-search", Input).focus()
