@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support.cli import run_cli
+from tests.support.cli import REPO_ROOT, run_cli
 
 
 @pytest.fixture
@@ -59,3 +61,23 @@ def test_export_to_a_named_pipe_is_refused_and_the_pipe_kept(tmp_path: Path) -> 
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and str(target) in result.stderr
     assert stat.S_ISFIFO(target.lstat().st_mode)  # still the pipe, not replaced by a regular file
+
+
+@pytest.mark.parametrize("args", [["paths"], ["glossary", "list", "--json"]])
+def test_a_full_disk_under_stdout_is_one_line_and_status_1(args: list[str]) -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    with full.open("w") as stdout:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            env=dict(os.environ),
+            cwd=REPO_ROOT,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "reader: cannot write the output (No space left on device)\n"

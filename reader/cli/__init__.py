@@ -10,7 +10,9 @@ Exit status: 0 ok, 1 bad input, 2 missing resource, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -82,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(only=command if command in COMMANDS else None)
     args = parser.parse_args(args_list)
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full disk under a redirected stdout shows here, not as a traceback at exit
+        return status
     except ReaderError as exc:
         print(f"reader: {one_line(exc.message, 400)}", file=sys.stderr)
         return exc.exit_code
@@ -90,4 +94,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reader: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _drop_stdout()
+        print(f"reader: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+
+
+#: Errors of a write to stdout redirected to a file: the output is lost, the command failed.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush of what is still buffered neither
+    fails again nor prints a second error."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass

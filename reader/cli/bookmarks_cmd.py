@@ -33,13 +33,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     delete.set_defaults(handler=run_delete)
 
 
-def _store() -> BookmarkStore:
+def _store(*, writing: bool = False) -> BookmarkStore:
+    """The user's bookmarks; a file that had to be moved aside is reported once on stderr. ``writing``:
+    a file that could not be moved aside either is the command's error, as nothing could be saved."""
+    from reader.errors import BadInput
     from reader.reading.bookmarks import BookmarkStore
 
     store = BookmarkStore()
+    if store.problem and writing and not store.can_save:
+        raise BadInput(store.problem)  # "... will not be saved this session"
     if store.problem:
         print(f"reader: warning: {one_line(store.problem)}", file=sys.stderr)
     return store
+
+
+def _save(store: BookmarkStore) -> None:
+    from reader.errors import BadInput
+    from reader.input_files import shown_path
+
+    try:
+        store.save()
+    except OSError as exc:
+        raise BadInput(
+            f"{shown_path(store.file)}: cannot save the bookmarks ({exc.strerror or exc})"
+        ) from None
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -65,9 +82,9 @@ def run_add(args: argparse.Namespace) -> int:
     document = load_document(args.path, metadata_for(args.path))
     if not 0 <= args.at <= len(document.text):
         raise BadInput(f"--at {args.at}: the essay has {len(document.text)} characters")
-    store = _store()
+    store = _store(writing=True)
     bookmark = store.add(args.path, document.title, args.at, snippet_at(document.text, args.at), args.note)
-    store.save()
+    _save(store)
     if args.json:
         print_json(_as_json(bookmark))
     else:
@@ -78,11 +95,11 @@ def run_add(args: argparse.Namespace) -> int:
 def run_delete(args: argparse.Namespace) -> int:
     from reader.errors import BadInput
 
-    store = _store()
+    store = _store(writing=True)
     removed = store.remove(args.id)
     if removed is None:
         raise BadInput(f"no bookmark with id {one_line(args.id, 40)!r} (see `reader bookmarks`)")
-    store.save()
+    _save(store)
     print(f"Deleted the bookmark in {one_line(removed.title)} @{removed.offset}")
     return 0
 

@@ -41,12 +41,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=run_export)
 
 
-def _open() -> Vocabulary:
-    """The user's vocabulary; a file that had to be moved aside is reported once on stderr."""
+def _open(*, writing: bool = False) -> Vocabulary:
+    """The user's vocabulary; a file that had to be moved aside is reported once on stderr. ``writing``:
+    a file that could not be moved aside either is the command's error, as nothing could be saved."""
+    from reader.errors import BadInput
     from reader.safe_text import one_line
     from reader.words.vocabulary import Vocabulary
 
     vocabulary = Vocabulary()
+    if vocabulary.problem and writing and not vocabulary.can_save:
+        raise BadInput(vocabulary.problem)  # "... will not be saved this session"
     if vocabulary.problem:
         print(f"reader: warning: {one_line(vocabulary.problem, 400)}", file=sys.stderr)
     return vocabulary
@@ -86,7 +90,7 @@ def run_add(args: argparse.Namespace) -> int:
         essay=str(args.essay.resolve()) if args.essay is not None else None,
         offset=offset,
     )
-    vocabulary = _open()
+    vocabulary = _open(writing=True)
     saved = vocabulary.add(word)
     _save(vocabulary)
     if args.json:
@@ -125,7 +129,7 @@ def run_remove(args: argparse.Namespace) -> int:
     from reader.errors import BadInput
     from reader.safe_text import one_line
 
-    vocabulary = _open()
+    vocabulary = _open(writing=True)
     removed = vocabulary.remove(args.lemma)
     if not removed:
         raise BadInput(f"no saved word with the lemma {one_line(args.lemma)!r}")

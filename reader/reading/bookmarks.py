@@ -91,6 +91,11 @@ class BookmarkStore:
         self.problem, self._saving = set_aside(self.file, "the bookmarks", why)
         return []
 
+    @property
+    def can_save(self) -> bool:
+        """False when an unusable file could not be moved aside: :meth:`save` then writes nothing."""
+        return self._saving
+
     def all(self) -> list[Bookmark]:
         with self._lock:
             return list(self._bookmarks)
