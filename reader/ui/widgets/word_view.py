@@ -218,6 +218,14 @@ class WordView(EssayView):
             self._restyle()
         self.post_message(WordLooked(0, 0))
 
+    def move_cursor(self, y: int, *, target: Target | None = None) -> None:
+        """Move the cursor; moving it anywhere but onto a word lets go of the selected one (its highlight
+        is gone, so its panel, ``s`` and ``c`` would act on a word no longer shown)."""
+        super().move_cursor(y, target=target)
+        if self.word is not None and (target is None or target.kind != WORD):
+            self.word, self.found = None, None
+            self.post_message(WordLooked(0, 0))
+
     # -- acting on the word --------------------------------------------------------------------------
     def _selected(self) -> tuple[int, int, WordLookup] | None:
         if self.word is None or self.found is None:
