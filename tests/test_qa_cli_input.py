@@ -81,3 +81,14 @@ def test_a_full_disk_under_stdout_is_one_line_and_status_1(args: list[str]) -> N
         )
     assert result.returncode == 1
     assert result.stderr == "reader: cannot write the output (No space left on device)\n"
+
+
+def test_gloss_passes_over_a_run_of_letters_too_long_to_be_a_word(tmp_path: Path) -> None:
+    run_on = "превысокомногорассмотрительствующий" * 3  # 105 letters: no word the dictionary can take
+    essay = tmp_path / "essay.txt"
+    essay.write_text(f"Title\n\nОни {run_on} говорили о колхозе.\n", encoding="utf-8")
+    result = run_cli("gloss", str(essay), "--json")
+    assert result.returncode == 0, result.stderr
+    words = {word["text"]: word["gloss"] for word in json.loads(result.stdout)["words"]}
+    assert words[run_on] == ""
+    assert words["Они"] and words["колхозе"]  # the words around it are still glossed

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 
+from reader.errors import BadInput
 from reader.words.dictionary import Dictionary
 from reader.words.lookup import WordLookup, look_up
 
@@ -84,8 +85,13 @@ class WordBook:
         return found
 
     def gloss(self, word: str, width: int = GLOSS_WIDTH) -> str:
-        """The short gloss of ``word`` ("" when the dictionary has no sense for it)."""
-        sense = first_sense(self.look_up(word))
+        """The short gloss of ``word`` ("" when the dictionary has no sense for it, or the word is none the
+        dictionary can take, such as a run of more than a hundred letters)."""
+        try:
+            found = self.look_up(word)
+        except BadInput:
+            return ""
+        sense = first_sense(found)
         return short_gloss(sense, width) if sense else ""
 
     def glosses(
