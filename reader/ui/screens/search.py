@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -53,6 +54,8 @@ class Found:
     query: str
     results: list[EssayResults]
     warnings: list[str]
+    #: The file name of each essay whose title another essay of the library shares (told apart by it).
+    same_titles: dict[Path, str] = field(default_factory=dict)
 
 
 def match_prompt(match: Match, before: int = 24, after: int = 100) -> Content:
@@ -68,12 +71,14 @@ def match_prompt(match: Match, before: int = 24, after: int = 100) -> Content:
     return Content(text).stylize(MATCH_STYLE, start, start + len(piece.match))
 
 
-def essay_prompt(result: EssayResults) -> Content:
-    """An essay's line: its title and how many of its sentences match."""
+def essay_prompt(result: EssayResults, file_name: str | None = None) -> Content:
+    """An essay's line: its title (with ``file_name`` when another essay has the same title) and how many
+    of its sentences match."""
     count = f"  {_count(result.sentences, 'matching sentence')}"
     if result.truncated and not result.matches:
         count += " (enter opens the first)"
-    return Content(one_line(result.title)).stylize("bold", 0).append(Content(count).stylize("dim", 0))
+    title = one_line(result.title) + (f" · {one_line(file_name)}" if file_name else "")
+    return Content(title).stylize("bold", 0).append(Content(count).stylize("dim", 0))
 
 
 class SearchScreen(Screen[None]):
@@ -196,7 +201,10 @@ class SearchScreen(Screen[None]):
             entries = index.entries()
             report = index.refresh(entries, progress=self._progress)
             results = index.search(query, entries, limit=LIMIT)
-            return Found(query, results, [*index.warnings, *report.problems])
+            warnings = [*index.warnings, *report.problems]
+        titles = Counter(one_line(entry.meta.title).casefold() for entry in entries)
+        same = {e.path: e.path.name for e in entries if titles[one_line(e.meta.title).casefold()] > 1}
+        return Found(query, results, warnings, same)
 
     def _progress(self, done: int, total: int) -> None:
         self.post_message(IndexingProgress(done, total))
@@ -213,7 +221,7 @@ class SearchScreen(Screen[None]):
         for number, result in enumerate(found.results):
             key = f"essay-{number}"
             self._targets[key] = (result.path, result.matches[0] if result.matches else None)
-            options.append(Option(essay_prompt(result), id=key))
+            options.append(Option(essay_prompt(result, found.same_titles.get(result.path)), id=key))
             for place, match in enumerate(result.matches):
                 key = f"match-{number}-{place}"
                 self._targets[key] = (result.path, match)
