@@ -127,3 +127,9 @@ def test_json_of_a_file_name_with_an_undecodable_byte_is_valid_utf8(tmp_path: Pa
     result = _run_bytes("detect", str(essay), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.decode("utf-8"))["passages"]
+
+
+def test_models_install_of_a_named_pipe_says_what_it_is(pipe: Path) -> None:
+    result = run_cli("models", "install", str(pipe), timeout=30)
+    assert result.returncode == 1
+    assert result.stderr == f"reader: {pipe}: not a regular file, not an .argosmodel file\n"

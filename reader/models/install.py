@@ -51,6 +51,8 @@ def install_from_file(path: Path, *, force: bool = True) -> InstalledModel:
     if path.is_dir():
         raise BadInput(f"{path}: is a directory, not an .argosmodel file")
     if not path.is_file():
+        if path.exists():  # a named pipe, a socket, a device: never opened
+            raise BadInput(f"{path}: not a regular file, not an .argosmodel file")
         raise BadInput(f"{path}: no such file")
     packages_dir = paths.argos_packages_dir()
     with _LOCK, _disk_errors(str(path), packages_dir), staging_dir(packages_dir, "install") as staging:
