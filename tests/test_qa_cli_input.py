@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.paths import PROJECT_ROOT
 from tests.support.cli import REPO_ROOT, run_cli
 
 
@@ -92,3 +93,37 @@ def test_gloss_passes_over_a_run_of_letters_too_long_to_be_a_word(tmp_path: Path
     words = {word["text"]: word["gloss"] for word in json.loads(result.stdout)["words"]}
     assert words[run_on] == ""
     assert words["Они"] and words["колхозе"]  # the words around it are still glossed
+
+
+def _run_bytes(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+        cwd=REPO_ROOT,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "koi8-r"])
+def test_a_stdout_that_cannot_encode_the_text_gets_escapes_not_a_traceback(encoding: str) -> None:
+    # An ASCII locale cannot encode Cyrillic; KOI8-R cannot encode the "·" and "—" the listings use.
+    essay = PROJECT_ROOT / "corpus" / "socialism-bureaucracy-and-the-market-7.txt"
+    env = {"PYTHONIOENCODING": encoding}
+    listing = _run_bytes("detect", str(essay), env=env)
+    assert listing.returncode == 0, listing.stderr
+    assert listing.stderr == b""
+    assert "Америка".encode(encoding, "backslashreplace") in listing.stdout
+    as_json = _run_bytes("word", "жила", "--json", env=env)
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout.decode(encoding))["query"] == "жила"
+
+
+def test_json_of_a_file_name_with_an_undecodable_byte_is_valid_utf8(tmp_path: Path) -> None:
+    name = os.fsdecode(b"essay-\xff.txt")
+    essay = tmp_path / name
+    essay.write_text("Title\n\nОни говорили о колхозе.\n", encoding="utf-8")
+    result = _run_bytes("detect", str(essay), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))["passages"]

@@ -78,7 +78,17 @@ def normalise_argv(argv: list[str]) -> list[str]:
     return argv
 
 
+def _tolerant_output() -> None:
+    """A character stdout or stderr cannot encode (Cyrillic under an ASCII locale, a dash under KOI8-R,
+    a file name's undecodable byte) is written as an escape (``\\u0436``), not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     args_list = normalise_argv(list(sys.argv[1:] if argv is None else argv))
     command = next((arg for arg in args_list if not arg.startswith("-")), None)
     parser = build_parser(only=command if command in COMMANDS else None)

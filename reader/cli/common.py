@@ -45,5 +45,15 @@ def require_dirs(directories: list[Path], kind: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """``data`` as JSON on stdout: UTF-8 as is, escaped (``\\u0436``) when stdout is not UTF-8."""
+    json.dump(data, sys.stdout, ensure_ascii=not _stdout_is_utf8(), indent=2)
     sys.stdout.write("\n")
+
+
+def _stdout_is_utf8() -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(sys.stdout.encoding or "ascii").name == "utf-8"
+    except LookupError:
+        return False
