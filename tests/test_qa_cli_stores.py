@@ -3,7 +3,11 @@ on stderr and exit status 1, never "saved" with exit 0 for a change that was dro
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +59,44 @@ def test_bookmarks_delete_fails_when_nothing_can_be_saved(tmp_path: Path) -> Non
     blocker.write_text("x", encoding="utf-8")
     result = run_cli("bookmarks", "delete", bookmark_id, env={"READER_DATA_DIR": str(blocker)})
     _refused(result, str(blocker))
+
+
+def test_a_vocabulary_export_that_fails_midway_leaves_the_earlier_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.atomic_files import os as atomic_os
+    from reader.cli import main
+
+    assert main(["vocab", "add", "жила"]) == 0
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    earlier = folder / "words.csv"
+    earlier.write_text("an earlier export\n", encoding="utf-8")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_os, "fsync", disk_full)
+    capsys.readouterr()
+    assert main(["vocab", "export", "--format", "csv", "-o", str(earlier)]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+    assert earlier.read_text(encoding="utf-8") == "an earlier export\n"
+    assert [path.name for path in folder.iterdir()] == ["words.csv"]  # no temporary file left
+
+
+def test_a_vocabulary_export_into_a_named_pipe_is_written_not_replaced(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    pipe = tmp_path / "words"
+    os.mkfifo(pipe)
+    with subprocess.Popen(
+        [sys.executable, "-m", "reader", "vocab", "export", "--format", "csv", "-o", str(pipe)],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT_ROOT,
+    ) as process:
+        with pipe.open("rb") as reader:
+            received = reader.read()
+        assert process.wait(timeout=120) == 0
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert received == run_cli("vocab", "export", "--format", "csv").stdout.encode("utf-8")

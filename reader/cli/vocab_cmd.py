@@ -139,6 +139,10 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    import errno
+    import os
+
+    from reader.atomic_files import write_text_atomically
     from reader.errors import BadInput
     from reader.words.export import anki_text, csv_text
 
@@ -148,7 +152,14 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        args.output.write_text(text, encoding="utf-8")
+        if args.output.exists() and not args.output.is_file():
+            args.output.write_text(text, encoding="utf-8")  # a pipe or a device: written to, not replaced
+        elif not args.output.parent.is_dir():  # a mistyped folder is an error, not created
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+        else:
+            # Whole or not at all: a full disk never leaves half an earlier export; readable as a plain file.
+            mode = args.output.stat().st_mode & 0o777 if args.output.is_file() else 0o644
+            write_text_atomically(args.output, text, mode=mode)
     except OSError as exc:
         raise BadInput(f"{args.output}: cannot write the export ({exc.strerror or exc})") from None
     print(f"wrote {len(words)} word(s) to {args.output}", file=sys.stderr)
