@@ -24,6 +24,7 @@ from reader.reading.state import StateStore
 from reader.safe_text import one_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.tool import ToolScreen
 from reader.ui.word_services import WordServices
 
 if TYPE_CHECKING:  # types only: the messages module is not needed for the first paint
@@ -179,11 +180,19 @@ class ReaderApp(App[int]):
         self.state_store.put(bookmark.path, replace(state, offset=bookmark.offset, cursor=bookmark.offset))
         self.open_essay(bookmark.path)
 
+    def open_tool(self, screen: ToolScreen) -> None:
+        """Open a tool screen; over another one it takes that one's place, so ``esc`` goes back to the
+        library or the essay beneath rather than through every screen the reader hopped between."""
+        if isinstance(self.screen, ToolScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def action_bookmarks(self) -> None:
         from reader.ui.screens.bookmarks import BookmarksScreen
 
         if not isinstance(self.screen, BookmarksScreen):
-            self.push_screen(BookmarksScreen())
+            self.open_tool(BookmarksScreen())
 
     def action_bookmark_here(self) -> None:
         """Bookmark the place under the cursor in the open essay (the palette's command)."""
@@ -252,7 +261,7 @@ class ReaderApp(App[int]):
             return
         from reader.ui.screens.glossary import GlossaryScreen
 
-        self.push_screen(GlossaryScreen(initial_entry=entry_id))
+        self.open_tool(GlossaryScreen(initial_entry=entry_id))
 
     def jump_to_term(self, entry_id: str) -> None:
         screen = self.reader_screen
@@ -279,7 +288,7 @@ class ReaderApp(App[int]):
         from reader.ui.screens.glossary import GlossaryScreen
 
         if not isinstance(self.screen, GlossaryScreen):
-            self.push_screen(GlossaryScreen())
+            self.open_tool(GlossaryScreen())
 
     def action_search_library(self) -> None:
         """Search every essay (``f3``); on the search screen, back to its search box."""
@@ -288,13 +297,13 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, SearchScreen):
             self.screen.action_focus_search()
         else:
-            self.push_screen(SearchScreen())
+            self.open_tool(SearchScreen())
 
     def action_vocabulary(self) -> None:
         from reader.ui.screens.vocabulary import VocabularyScreen
 
         if not isinstance(self.screen, VocabularyScreen):
-            self.push_screen(VocabularyScreen())
+            self.open_tool(VocabularyScreen())
 
     def action_export(self, fmt: str = "html") -> None:
         """Export the open essay as ``fmt`` (html, md, epub) into the exports folder, in a worker."""

@@ -11,11 +11,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from reader.reading.bookmarks import Bookmark
 from reader.ui.library_columns import fit
+from reader.ui.screens.tool import ToolScreen
 from reader.ui.services import ReaderServices, services
 
 EMPTY = "No bookmarks yet: press b in an essay to mark the place under the cursor, with a note."
@@ -23,7 +23,7 @@ EMPTY = "No bookmarks yet: press b in an essay to mark the place under the curso
 TITLE_WIDTH, DATE_WIDTH, PADDING = 24, 10, 10
 
 
-class BookmarksScreen(Screen[None]):
+class BookmarksScreen(ToolScreen):
     """Bookmarks across essays; ``enter`` jumps to one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

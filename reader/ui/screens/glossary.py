@@ -17,11 +17,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.safe_text import one_line
+from reader.ui.screens.tool import ToolScreen
 from reader.ui.services import services
 from reader.ui.type_ahead import type_into
 from reader.ui.widgets.entry_panel import EntryPanel
@@ -43,7 +43,7 @@ def entry_prompt(entry: Entry) -> Text:
     return prompt
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(ToolScreen):
     """Browse the glossary; ``o`` jumps to the open entry's occurrences in the essay being read."""
 
     DEFAULT_CSS = """

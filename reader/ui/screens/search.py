@@ -25,7 +25,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,6 +32,7 @@ from reader.errors import ReaderError
 from reader.safe_text import one_line
 from reader.ui.messages import IndexingProgress
 from reader.ui.screens.essay_navigation import OpenAt
+from reader.ui.screens.tool import ToolScreen
 from reader.ui.services import services
 from reader.ui.type_ahead import type_into
 
@@ -81,7 +81,7 @@ def essay_prompt(result: EssayResults, file_name: str | None = None) -> Content:
     return Content(title).stylize("bold", 0).append(Content(count).stylize("dim", 0))
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ToolScreen):
     """Search every essay of the library; ``enter`` on a result opens it at the match."""
 
     DEFAULT_CSS = """

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.safe_text import one_line
+from reader.ui.screens.tool import ToolScreen
 from reader.ui.services import ReaderServices, services
 from reader.ui.type_ahead import type_into
 from reader.words.vocabulary import SavedWord
@@ -42,7 +43,7 @@ def word_prompt(word: SavedWord) -> Content:
     return head
 
 
-class VocabularyScreen(Screen[None]):
+class VocabularyScreen(ToolScreen):
     """The saved words; ``enter`` opens the essay a word came from at the word."""
 
     DEFAULT_CSS = """
