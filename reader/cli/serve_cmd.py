@@ -1,4 +1,4 @@
-"""``reader serve``: the reader in a web browser, served with textual-serve.
+"""``reader serve``: the reader in a web browser, served with textual-serve (see ``reader.ui.serve``).
 
 Each browser tab runs its own ``reader`` process (the same app, library and settings as in a terminal),
 driven over a websocket. Bound to the loopback address by default: the page gives whoever opens it the
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput(f"--port {args.port}: a port is from 1 to 65535")
     require_dirs(args.library, "library")
     require_dirs(args.glossary, "glossary")
-    from textual_serve.server import Server
+    from reader.ui.serve import serve
 
     if not is_loopback(args.host):
         print(
@@ -64,10 +64,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     command = app_command([str(d) for d in args.library], [str(d) for d in args.glossary])
-    server = Server(command, host=args.host, port=args.port, title="reader")
-    print(f"Serving reader on {server.public_url} (ctrl+c stops)", flush=True)
+
+    def announce(url: str) -> None:
+        print(f"Serving reader on {url} (ctrl+c stops)", flush=True)
+
     try:
-        server.serve()
+        serve(command, args.host, args.port, announce)
     except OSError as exc:  # the address is not this machine's, or the port is taken
         where = f"{one_line(args.host)}:{args.port}"
         raise BadInput(f"cannot serve on {where}: {exc.strerror or exc}") from None
