@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_json_option, print_json
+from reader.cli.common import add_json_option, opened_store, print_json, save_store
 from reader.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -34,29 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(*, writing: bool = False) -> BookmarkStore:
-    """The user's bookmarks; a file that had to be moved aside is reported once on stderr. ``writing``:
-    a file that could not be moved aside either is the command's error, as nothing could be saved."""
-    from reader.errors import BadInput
+    """The user's bookmarks (a file moved aside is reported once on stderr)."""
     from reader.reading.bookmarks import BookmarkStore
 
-    store = BookmarkStore()
-    if store.problem and writing and not store.can_save:
-        raise BadInput(store.problem)  # "... will not be saved this session"
-    if store.problem:
-        print(f"reader: warning: {one_line(store.problem)}", file=sys.stderr)
-    return store
+    return opened_store(BookmarkStore(), writing=writing)
 
 
 def _save(store: BookmarkStore) -> None:
-    from reader.errors import BadInput
-    from reader.input_files import shown_path
-
-    try:
-        store.save()
-    except OSError as exc:
-        raise BadInput(
-            f"{shown_path(store.file)}: cannot save the bookmarks ({exc.strerror or exc})"
-        ) from None
+    save_store(store, "the bookmarks")
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -57,3 +57,42 @@ def _stdout_is_utf8() -> bool:
         return codecs.lookup(sys.stdout.encoding or "ascii").name == "utf-8"
     except LookupError:
         return False
+
+
+class UserStore(Protocol):
+    """One of the user's JSON stores as the CLI opens and saves it (the vocabulary, the bookmarks)."""
+
+    file: Path
+    problem: str | None
+
+    @property
+    def can_save(self) -> bool: ...
+
+    def save(self) -> None: ...
+
+
+Store = TypeVar("Store", bound=UserStore)
+
+
+def opened_store(store: Store, *, writing: bool = False) -> Store:
+    """``store``, with a file that had to be moved aside reported once on stderr. ``writing``: a file that
+    could not be moved aside either is the command's error, as nothing could be saved."""
+    from reader.errors import BadInput
+    from reader.safe_text import one_line
+
+    if store.problem and writing and not store.can_save:
+        raise BadInput(store.problem)  # "... will not be saved this session"
+    if store.problem:
+        print(f"reader: warning: {one_line(store.problem, 400)}", file=sys.stderr)
+    return store
+
+
+def save_store(store: UserStore, what: str) -> None:
+    """Save ``store``; a failure is one line naming the file and ``what`` it holds."""
+    from reader.errors import BadInput
+    from reader.input_files import shown_path
+
+    try:
+        store.save()
+    except OSError as exc:
+        raise BadInput(f"{shown_path(store.file)}: cannot save {what} ({exc.strerror or exc})") from None

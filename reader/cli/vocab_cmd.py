@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_json_option, print_json
+from reader.cli.common import add_json_option, opened_store, print_json, save_store
 
 if TYPE_CHECKING:
     from reader.words.vocabulary import SavedWord, Vocabulary
@@ -42,27 +42,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(*, writing: bool = False) -> Vocabulary:
-    """The user's vocabulary; a file that had to be moved aside is reported once on stderr. ``writing``:
-    a file that could not be moved aside either is the command's error, as nothing could be saved."""
-    from reader.errors import BadInput
-    from reader.safe_text import one_line
+    """The user's vocabulary (a file moved aside is reported once on stderr)."""
     from reader.words.vocabulary import Vocabulary
 
-    vocabulary = Vocabulary()
-    if vocabulary.problem and writing and not vocabulary.can_save:
-        raise BadInput(vocabulary.problem)  # "... will not be saved this session"
-    if vocabulary.problem:
-        print(f"reader: warning: {one_line(vocabulary.problem, 400)}", file=sys.stderr)
-    return vocabulary
+    return opened_store(Vocabulary(), writing=writing)
 
 
 def _save(vocabulary: Vocabulary) -> None:
-    from reader.errors import BadInput
-
-    try:
-        vocabulary.save()
-    except OSError as exc:
-        raise BadInput(f"{vocabulary.file}: cannot save the vocabulary ({exc.strerror or exc})") from None
+    save_store(vocabulary, "the vocabulary")
 
 
 def _offset_in_essay(essay: Path, context: str) -> int | None:
